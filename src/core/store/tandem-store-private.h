@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tandem-error.h"
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+struct _TandemStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  TandemUser  *user;
+  GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+  guint        depth;        /* nested savepoints */
+};
+
+/* Returns a prepared statement from the cache, reset and with its
+ * bindings cleared; owned by the store. */
+sqlite3_stmt *tandem_store_prepare       (TandemStore   *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      tandem_store_exec          (TandemStore   *self,
+                                          const char    *sql,
+                                          GError       **error);
+/* Steps a statement that returns no rows. */
+gboolean      tandem_store_step_done     (TandemStore   *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+gboolean      tandem_store_set_db_error  (TandemStore   *self,
+                                          GError       **error);
+gboolean      tandem_store_require_user  (TandemStore   *self,
+                                          GError       **error);
+gboolean      tandem_store_require_admin (TandemStore   *self,
+                                          GError       **error);
+void          tandem_store_emit_changed  (TandemStore   *self,
+                                          TandemKind     kind,
+                                          gint64         id);
+void          tandem_store_bind_text     (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+const char   *tandem_store_column_text   (sqlite3_stmt  *stmt,
+                                          int            column);
+
+/* tandem-store-visibility.c: the one visibility rule (SPEC E). */
+gboolean      tandem_store_visibility_install (TandemStore  *self,
+                                               GError      **error);
+gboolean      tandem_store_visibility_set_user (TandemStore *self,
+                                                gint64       user_id,
+                                                GError     **error);
+
+/* tandem-store-search.c */
+gboolean      tandem_store_index_record  (TandemStore   *self,
+                                          TandemKind     kind,
+                                          gint64         id,
+                                          GError       **error);
+gboolean      tandem_store_unindex_record (TandemStore  *self,
+                                           TandemKind    kind,
+                                           gint64        id,
+                                           GError      **error);
+gboolean      tandem_store_reindex_all   (TandemStore   *self,
+                                          TandemKind     kind,
+                                          GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "TandemStore"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tandem-store-private.h"
+
+/*
+ * The search index holds one row per company, person and note, rowid =
+ * id * 4 + kind. Rows are rebuilt by the store whenever the record, or
+ * something shown with it, changes, inside the same transaction. Reading
+ * goes through the visibility views: a hidden note is never a hit, never
+ * a snippet, never counted.
+ */
+
+#define ROWID(kind, id) ((id) * 4 + (kind))
+
+static const char company_text_sql[] =
+  "SELECT c.name, ifnull (c.phone || char (10), '') || ifnull (c.fax || char (10), '') || ifnull (c.email || char (10), '') || ifnull (c.website || char (10), '') || ifnull (c.business_id || char (10), '') || ifnull (c.vat_number || char (10), '') || ifnull (c.visit_street || char (10), '') || ifnull (c.visit_postcode || char (10), '') || ifnull (c.visit_city || char (10), '') || ifnull (c.visit_country || char (10), '') || ifnull (c.postal_street || char (10), '') || ifnull (c.postal_postcode || char (10), '') || ifnull (c.postal_city || char (10), '') || ifnull (c.postal_country || char (10), '') || ifnull (c.billing_street || char (10), '') || ifnull (c.billing_postcode || char (10), '') || ifnull (c.billing_city || char (10), '') || ifnull (c.billing_country || char (10), '') || ifnull ((SELECT group_concat (r.name, ', ') FROM company_roles cr JOIN partner_roles r ON r.id = cr.role_id WHERE cr.company_id = c.id) || char (10), '') || ifnull ((SELECT group_concat (f.name || ': ' || v.value, char (10)) FROM field_values v JOIN fields f ON f.id = v.field_id WHERE f.entity = 1 AND v.record_id = c.id) || char (10), '') FROM companies c WHERE c.id = ?";
+
+static const char person_text_sql[] =
+  "SELECT p.name, ifnull (p.job_title || char (10), '') || ifnull ((SELECT c.name FROM companies c WHERE c.id = p.company_id) || char (10), '') || ifnull (p.email || char (10), '') || ifnull (p.phone || char (10), '') || ifnull (p.mobile || char (10), '') || ifnull (p.street || char (10), '') || ifnull (p.postcode || char (10), '') || ifnull (p.city || char (10), '') || ifnull (p.country || char (10), '') || ifnull ((SELECT group_concat (f.name || ': ' || v.value, char (10)) FROM field_values v JOIN fields f ON f.id = v.field_id WHERE f.entity = 2 AND v.record_id = p.id) || char (10), '') FROM people p WHERE p.id = ?";
+
+/* A note is found by its own text only, not by the name of its record. */
+static const char note_text_sql[] =
+  "SELECT NULL, n.body FROM notes n WHERE n.id = ?";
+
+gboolean
+tandem_store_unindex_record (TandemStore  *self,
+                             TandemKind    kind,
+                             gint64        id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = tandem_store_prepare (self, "DELETE FROM search_index WHERE rowid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ROWID (kind, id));
+  return tandem_store_step_done (self, stmt, error);
+}
+
+gboolean
+tandem_store_index_record (TandemStore  *self,
+                           TandemKind    kind,
+                           gint64        id,
+                           GError      **error)
+{
+  const char *text_sql;
+  sqlite3_stmt *stmt;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  gboolean found = FALSE;
+
+  switch (kind)
+    {
+    case TANDEM_KIND_COMPANY:
+      text_sql = company_text_sql;
+      break;
+    case TANDEM_KIND_PERSON:
+      text_sql = person_text_sql;
+      break;
+    case TANDEM_KIND_NOTE:
+      text_sql = note_text_sql;
+      break;
+    case TANDEM_KIND_NONE:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (!tandem_store_unindex_record (self, kind, id, error))
+    return FALSE;
+
+  stmt = tandem_store_prepare (self, text_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      title = g_strdup (tandem_store_column_text (stmt, 0));
+      body = g_strdup (tandem_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    return TRUE;
+
+  stmt = tandem_store_prepare (self, "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ROWID (kind, id));
+  tandem_store_bind_text (stmt, 2, title);
+  tandem_store_bind_text (stmt, 3, body);
+  return tandem_store_step_done (self, stmt, error);
+}
+
+gboolean
+tandem_store_reindex_all (TandemStore  *self,
+                          TandemKind    kind,
+                          GError      **error)
+{
+  const char *sql;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (kind == TANDEM_KIND_COMPANY)
+    sql = "SELECT id FROM companies";
+  else if (kind == TANDEM_KIND_PERSON)
+    sql = "SELECT id FROM people";
+  else
+    sql = "SELECT id FROM notes";
+
+  stmt = tandem_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!tandem_store_index_record (self, kind, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Turns typed text into an FTS5 query that treats every character as
+ * text: each word becomes a quoted phrase (inner quotes doubled) and the
+ * last one a prefix, so "acme (oy)" finds "Acme Oy" and NOT, OR, *, :, ^
+ * and parentheses are never operators. Words without any letter or digit
+ * are dropped, as the index has no tokens for them. Returns NULL when
+ * nothing searchable is left. */
+char *
+tandem_store_build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  guint n_words;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  n_words = g_strv_length (words);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const char *word = words[i];
+      gboolean searchable = FALSE;
+      gboolean last = TRUE;
+
+      if (!g_utf8_validate (word, -1, NULL))
+        continue;
+      for (const char *p = word; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          {
+            searchable = TRUE;
+            break;
+          }
+      if (!searchable)
+        continue;
+
+      for (guint j = i + 1; j < n_words; j++)
+        if (words[j][0] != '\0')
+          last = FALSE;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = word; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append_c (query, '"');
+      /* Every word is a prefix: people type the start of names. */
+      g_string_append_c (query, '*');
+      (void) last;
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+GPtrArray *
+tandem_store_search (TandemStore  *self,
+                     const char   *text,
+                     guint         limit,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (!tandem_store_require_user (self, error))
+    return NULL;
+
+  match = tandem_store_build_match_query (text);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  /* Visibility is decided by the views, row by row, before LIMIT. */
+  stmt = tandem_store_prepare (self,
+    "SELECT s.rowid, s.title,"
+    "       snippet (search_index, -1, char (1), char (2), '…', 12),"
+    "       coalesce (n.company_id, n.person_id), CASE WHEN n.company_id IS NOT NULL THEN 1 ELSE 2 END"
+    " FROM search_index s"
+    " LEFT JOIN visible_notes n ON (s.rowid & 3) = 3 AND n.id = s.rowid >> 2"
+    " WHERE search_index MATCH ?1"
+    "   AND CASE s.rowid & 3"
+    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 2)"
+    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 2)"
+    "         WHEN 3 THEN n.id IS NOT NULL"
+    "         ELSE 0 END"
+    " ORDER BY rank LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit ? limit : 50);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      TandemKind kind = rowid & 3;
+      gint64 id = rowid >> 2;
+      const char *title = tandem_store_column_text (stmt, 1);
+      const char *snippet = tandem_store_column_text (stmt, 2);
+      g_autofree char *note_title = NULL;
+
+      if (kind == TANDEM_KIND_NOTE)
+        {
+          /* A note is shown by its first line and the record it is on. */
+          g_autoptr(TandemNote) note = tandem_store_get_note (self, id, NULL);
+
+          if (note == NULL)
+            continue;
+          note_title = g_strdup (tandem_record_get_title (TANDEM_RECORD (note)));
+          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, note_title, snippet,
+                                                        sqlite3_column_int (stmt, 4),
+                                                        sqlite3_column_int64 (stmt, 3),
+                                                        tandem_note_get_parent_name (note)));
+        }
+      else
+        g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet, TANDEM_KIND_NONE, 0, NULL));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "TandemStore"
+
+#include "tandem-store-private.h"
+
+/*
+ * SPEC E, decided here and nowhere else. Every read path of the store
+ * reads these per-connection views instead of the tables; they show
+ * nothing while nobody is signed in.
+ *
+ * A company or person is visible to every signed-in user while it is not
+ * deleted. A note is visible when its company or person is, and
+ *   - its visibility is "everyone who may see the record", or
+ *   - the user wrote it, or
+ *   - its visibility is "chosen groups" and the user is in one of them.
+ * A private note is seen by its author alone; administrators get no
+ * exception, so that what a team restricts stays restricted (SPEC E2).
+ */
+static const char visibility_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS tandem_session (user_id INTEGER NOT NULL);"
+  "DROP VIEW IF EXISTS temp.visible_companies;"
+  "DROP VIEW IF EXISTS temp.visible_people;"
+  "DROP VIEW IF EXISTS temp.visible_notes;"
+  "CREATE TEMP VIEW visible_companies AS"
+  "  SELECT c.* FROM main.companies c, temp.tandem_session s"
+  "  WHERE c.deleted = 0;"
+  "CREATE TEMP VIEW visible_people AS"
+  "  SELECT p.* FROM main.people p, temp.tandem_session s"
+  "  WHERE p.deleted = 0;"
+  "CREATE TEMP VIEW visible_notes AS"
+  "  SELECT n.* FROM main.notes n, temp.tandem_session s"
+  "  WHERE n.deleted = 0"
+  "    AND (n.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
+  "         WHERE c.id = n.company_id AND c.deleted = 0))"
+  "    AND (n.person_id IS NULL OR EXISTS (SELECT 1 FROM main.people p"
+  "         WHERE p.id = n.person_id AND p.deleted = 0))"
+  "    AND (n.visibility = 0"
+  "         OR n.author_id = s.user_id"
+  "         OR (n.visibility = 1 AND EXISTS (SELECT 1 FROM main.note_teams nt"
+  "              JOIN main.team_members tm ON tm.team_id = nt.team_id"
+  "              WHERE nt.note_id = n.id AND tm.user_id = s.user_id)));";
+
+gboolean
+tandem_store_visibility_install (TandemStore  *self,
+                                 GError      **error)
+{
+  return tandem_store_exec (self, visibility_sql, error);
+}
+
+gboolean
+tandem_store_visibility_set_user (TandemStore  *self,
+                                  gint64        user_id,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!tandem_store_exec (self, "DELETE FROM temp.tandem_session", error))
+    return FALSE;
+  if (user_id <= 0)
+    return TRUE;
+
+  stmt = tandem_store_prepare (self, "INSERT INTO temp.tandem_session (user_id) VALUES (?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  return tandem_store_step_done (self, stmt, error);
+}

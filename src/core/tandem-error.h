@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TANDEM_ERROR (tandem_error_quark ())
+
+typedef enum
+{
+  TANDEM_ERROR_INVALID,        /* the input is not acceptable */
+  TANDEM_ERROR_NOT_FOUND,      /* no such record, or not visible */
+  TANDEM_ERROR_PERMISSION,     /* the signed-in user may not do this */
+  TANDEM_ERROR_AUTH,           /* wrong login or password */
+  TANDEM_ERROR_EXISTS,         /* a unique name is taken */
+  TANDEM_ERROR_DATABASE,       /* SQLite failed */
+  TANDEM_ERROR_TOO_NEW,        /* database written by a newer Tandem */
+  TANDEM_ERROR_NOT_SIGNED_IN,  /* a read or write without a user */
+} TandemError;
+
+GQuark tandem_error_quark (void);
+
+G_END_DECLS
