@@ -722,7 +722,7 @@ tandem_store_sign_in (TandemStore  *self,
 
   if (!ok)
     {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_AUTH, _("Wrong login name or password"));
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_AUTH, _("Wrong login or password"));
       return FALSE;
     }
 
