@@ -925,6 +925,29 @@ tandem_store_set_password (TandemStore  *self,
   return tandem_store_step_done (self, stmt, error);
 }
 
+gboolean
+tandem_store_change_own_password (TandemStore  *self,
+                                  const char   *current,
+                                  const char   *new_password,
+                                  GError      **error)
+{
+  g_autoptr(TandemUser) me = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  if (!tandem_store_require_user (self, error))
+    return FALSE;
+
+  me = find_user (self, tandem_user_get_login (self->user), &hash);
+  if (me == NULL || !tandem_password_verify (hash, current ? current : ""))
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_AUTH, _("The current password is wrong"));
+      return FALSE;
+    }
+  return tandem_store_set_password (self, tandem_user_get_login (me), new_password, error);
+}
+
 /* Named lists: groups (table teams) and partner roles. */
 
 static GPtrArray *

@@ -71,6 +71,11 @@ gboolean      tandem_store_set_password        (TandemStore         *self,
                                                 const char          *login,
                                                 const char          *password,
                                                 GError             **error);
+/* The signed-in user's own password; @current must be right. */
+gboolean      tandem_store_change_own_password (TandemStore         *self,
+                                                const char          *current,
+                                                const char          *new_password,
+                                                GError             **error);
 GPtrArray    *tandem_store_list_groups         (TandemStore         *self,
                                                 GError             **error);
 gint64        tandem_store_add_group           (TandemStore         *self,
