@@ -236,15 +236,15 @@ tandem_store_get_schema_version (void)
   return n;
 }
 
+/* Reads the schema version of the file, and refuses a file that is not a
+ * database or was written by a newer Tandem. */
 static gboolean
-migrate (TandemStore  *self,
-         GError      **error)
+read_schema_version (TandemStore  *self,
+                     guint         known,
+                     guint        *version,
+                     GError      **error)
 {
-  g_auto(GStrv) names = NULL;
   sqlite3_stmt *stmt = NULL;
-  guint known, version;
-
-  names = list_migrations (&known);
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
@@ -258,16 +258,30 @@ migrate (TandemStore  *self,
         }
       return tandem_store_set_db_error (self, error);
     }
-  version = sqlite3_column_int (stmt, 0);
+  *version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
 
-  if (version > known)
+  if (*version > known)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_TOO_NEW,
                    _("This database was written by a newer version of Tandem (schema %u; this version knows up to %u). Update Tandem to open it; the database was not changed."),
-                   version, known);
+                   *version, known);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+migrate (TandemStore  *self,
+         GError      **error)
+{
+  g_auto(GStrv) names = NULL;
+  guint known, version;
+
+  names = list_migrations (&known);
+
+  if (!read_schema_version (self, known, &version, error))
+    return FALSE;
 
   for (guint i = version; i < known; i++)
     {
@@ -380,6 +394,15 @@ open_connection (const char  *path,
 
   if (!tandem_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
+
+  /* A database of a newer Tandem is refused before anything is written to
+   * it, not even the switch to WAL. */
+  {
+    guint version;
+
+    if (!read_schema_version (self, tandem_store_get_schema_version (), &version, error))
+      return NULL;
+  }
 
   {
     sqlite3_stmt *stmt = NULL;
