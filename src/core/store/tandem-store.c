@@ -708,7 +708,10 @@ tandem_store_create_first_admin (TandemStore  *self,
       g_object_unref (user);
       return NULL;
     }
-  g_set_object (&self->user, user);
+  /* The session keeps its own copy: the caller may edit the one returned
+   * (a settings form does) without changing who is signed in as what. */
+  g_clear_object (&self->user);
+  self->user = find_user (self, tandem_user_get_login (user), NULL);
   return user;
 }
 
