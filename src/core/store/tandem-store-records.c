@@ -289,6 +289,36 @@ clean_text_fields (GObject            *object,
   return values;
 }
 
+/* People are found by the name of their company (SPEC K1), so their
+ * index rows follow when it is renamed, deleted or restored. */
+static gboolean
+reindex_people_of (TandemStore  *self,
+                   gint64        company_id,
+                   GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tandem_store_prepare (self, "SELECT id FROM people WHERE company_id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, company_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tandem_store_set_db_error (self, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!tandem_store_index_record (self, TANDEM_KIND_PERSON, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 gint64
 tandem_store_save_company (TandemStore    *self,
                            TandemCompany  *company,
@@ -377,17 +407,9 @@ tandem_store_save_company (TandemStore    *self,
     goto fail;
 
   /* People show their company's name, and are found by it. */
-  if (tandem_record_get_id (TANDEM_RECORD (company)) != 0)
-    {
-      g_autoptr(GPtrArray) people = tandem_store_list_people_of (self, id, error);
-
-      if (people == NULL)
-        goto fail;
-      for (guint i = 0; i < people->len; i++)
-        if (!tandem_store_index_record (self, TANDEM_KIND_PERSON,
-                                        tandem_record_get_id (g_ptr_array_index (people, i)), error))
-          goto fail;
-    }
+  if (tandem_record_get_id (TANDEM_RECORD (company)) != 0 &&
+      !reindex_people_of (self, id, error))
+    goto fail;
 
   if (!tandem_store_commit (self, error))
     return 0;
@@ -967,9 +989,11 @@ set_deleted (TandemStore  *self,
   else
     sql = g_strdup_printf ("UPDATE %s SET deleted = 0 WHERE id = ?1 AND deleted = 1", table);
 
+  if (!tandem_store_begin (self, error))
+    return FALSE;
   stmt = tandem_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (kind == TANDEM_KIND_NOTE && !deleted)
     {
@@ -977,15 +1001,23 @@ set_deleted (TandemStore  *self,
       sqlite3_bind_int (stmt, 3, tandem_user_is_admin (self->user));
     }
   if (!tandem_store_step_done (self, stmt, error))
-    return FALSE;
+    goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND, _("The record no longer exists"));
-      return FALSE;
+      goto fail;
     }
+  if (kind == TANDEM_KIND_COMPANY && !reindex_people_of (self, id, error))
+    goto fail;
+  if (!tandem_store_commit (self, error))
+    return FALSE;
 
   tandem_store_emit_changed (self, kind, id);
   return TRUE;
+
+fail:
+  tandem_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
