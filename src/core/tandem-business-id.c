@@ -89,8 +89,8 @@ tandem_business_id_check (const char            *text,
       return FALSE;
     }
 
-  if (only_digits_and_separators && !pl_prefix && digits->len == 8 &&
-      (has_dash || g_ascii_strncasecmp (stripped, "FI", 2) == 0))
+  /* Eight digits are a Y-tunnus, with or without its hyphen. */
+  if (only_digits_and_separators && !pl_prefix && digits->len == 8)
     {
       int check = y_tunnus_check_digit (digits->str);
 
