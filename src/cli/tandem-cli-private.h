@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses scripts can rely on (SPEC M5). */
+#define TANDEM_CLI_EXIT_OK     0
+#define TANDEM_CLI_EXIT_FAILED 1
+#define TANDEM_CLI_EXIT_USAGE  2
+
+#define TANDEM_CLI_ERROR (tandem_cli_error_quark ())
+
+typedef enum
+{
+  TANDEM_CLI_ERROR_USAGE,     /* the command line itself is wrong */
+  TANDEM_CLI_ERROR_FAILED,    /* the command could not be carried out */
+} TandemCliError;
+
+GQuark tandem_cli_error_quark (void);
+
+/* One run of tandem-cli: the global options, the command being run with
+ * its remaining arguments, and the store once it is open. */
+typedef struct
+{
+  char         *db_path;   /* --db, or the database the app uses */
+  char         *login;     /* --user */
+  gboolean      json;      /* --json */
+  const char   *command;   /* "company add", for messages and --help */
+  char        **args;      /* args[0] is the program, then the arguments */
+  TandemStore  *store;
+} TandemCli;
+
+typedef gboolean (*TandemCliCommandFunc) (TandemCli  *cli,
+                                          GError    **error);
+
+/* tandem-cli.c: parsing the options of the running command. @entries may
+ * be NULL. The positional arguments left in cli->args must number between
+ * @min_args and @max_args. */
+gboolean     tandem_cli_parse                (TandemCli           *cli,
+                                              const char          *parameters,
+                                              const char          *summary,
+                                              const GOptionEntry  *entries,
+                                              gboolean             with_json,
+                                              guint                min_args,
+                                              guint                max_args,
+                                              GError             **error);
+gboolean     tandem_cli_parse_id             (const char          *text,
+                                              const char          *option,
+                                              gint64              *id,
+                                              GError             **error);
+
+/* tandem-cli-session.c: the database and who is asking. A password is
+ * wiped from memory when freed. */
+typedef char TandemCliPassword;
+
+const char        *tandem_cli_get_db_path    (TandemCli           *cli);
+gboolean           tandem_cli_open           (TandemCli           *cli,
+                                              gboolean             create,
+                                              GError             **error);
+gboolean           tandem_cli_sign_in        (TandemCli           *cli,
+                                              GError             **error);
+TandemCliPassword *tandem_cli_read_password  (const char          *variable,
+                                              const char          *prompt,
+                                              const char          *repeat_prompt,
+                                              GError             **error);
+void               tandem_cli_free_password  (TandemCliPassword   *password);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCliPassword, tandem_cli_free_password)
+
+/* tandem-cli-users.c (SPEC A1, A4, A5) */
+gboolean     tandem_cli_init                 (TandemCli *cli, GError **error);
+gboolean     tandem_cli_user_add             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_user_passwd          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_user_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_add            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_list           (TandemCli *cli, GError **error);
+
+/* tandem-cli-settings.c (SPEC B3, B4, B5, L1) */
+gboolean     tandem_cli_role_add             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_role_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_field_add            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_field_list           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_parse_entity         (const char          *text,
+                                              TandemKind          *entity,
+                                              GError             **error);
+
+/* tandem-cli-records.c (SPEC B, C, F) */
+gboolean     tandem_cli_company_add          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_company_show         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_company_list         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_person_add           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_person_show          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_person_list          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_note_add             (TandemCli *cli, GError **error);
+
+/* tandem-cli-search.c (SPEC K1) */
+gboolean     tandem_cli_search               (TandemCli *cli, GError **error);
+
+/* tandem-cli-output.c: what goes to stdout, as text or JSON. Output is
+ * UTF-8 whatever the locale, so that scripts read the same bytes. */
+void         tandem_cli_print                (const char          *format,
+                                              ...) G_GNUC_PRINTF (1, 2);
+void         tandem_cli_print_json           (JsonObject          *object);
+
+/* A list printed while it is walked, as lines or as a JSON array. */
+typedef struct
+{
+  gboolean json;
+  guint    n_items;
+} TandemCliList;
+
+void         tandem_cli_list_begin           (TandemCliList       *list,
+                                              gboolean             json);
+void         tandem_cli_list_add_json        (TandemCliList       *list,
+                                              JsonObject          *object);
+void         tandem_cli_list_end             (TandemCliList       *list);
+
+JsonObject  *tandem_cli_company_to_json      (TandemCompany       *company,
+                                              GPtrArray           *fields);
+JsonObject  *tandem_cli_person_to_json       (TandemPerson        *person,
+                                              GPtrArray           *fields);
+JsonObject  *tandem_cli_note_to_json         (TandemNote          *note,
+                                              GPtrArray           *groups);
+JsonObject  *tandem_cli_user_to_json         (TandemUser          *user);
+JsonObject  *tandem_cli_choice_to_json       (TandemChoice        *choice,
+                                              const char          *type);
+JsonObject  *tandem_cli_field_to_json        (TandemField         *field);
+JsonObject  *tandem_cli_search_hit_to_json   (TandemSearchHit     *hit);
+
+void         tandem_cli_print_company        (TandemCompany       *company,
+                                              GPtrArray           *fields);
+void         tandem_cli_print_person         (TandemPerson        *person,
+                                              GPtrArray           *fields);
+void         tandem_cli_print_company_line   (TandemCompany       *company);
+void         tandem_cli_print_person_line    (TandemPerson        *person);
+void         tandem_cli_print_note_line      (TandemNote          *note,
+                                              GPtrArray           *groups);
+void         tandem_cli_print_search_hit     (TandemSearchHit     *hit);
+
+G_END_DECLS

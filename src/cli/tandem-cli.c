@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "TandemCli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "tandem-error.h"
+#include "tandem-cli-private.h"
+
+/* tandem-cli: the administrators' and scripts' front door (SPEC M5).
+ * `tandem-cli [--db FILE] [--user LOGIN] COMMAND [SUBCOMMAND] …`; each
+ * command parses its own options, so global options may also follow it. */
+
+typedef struct
+{
+  const char           *name;
+  const char           *subcommand;   /* NULL for a command without one */
+  TandemCliCommandFunc  func;
+  const char           *summary;
+} TandemCliCommand;
+
+static const TandemCliCommand commands[] = {
+  { "init",    NULL,     tandem_cli_init,         N_("Create the database and its first administrator") },
+  { "user",    "add",    tandem_cli_user_add,     N_("Add a user") },
+  { "user",    "passwd", tandem_cli_user_passwd,  N_("Set a user’s password") },
+  { "user",    "list",   tandem_cli_user_list,    N_("List the users") },
+  { "group",   "add",    tandem_cli_group_add,    N_("Add a group of users") },
+  { "group",   "list",   tandem_cli_group_list,   N_("List the groups") },
+  { "role",    "add",    tandem_cli_role_add,     N_("Add a partner role") },
+  { "role",    "list",   tandem_cli_role_list,    N_("List the partner roles") },
+  { "field",   "add",    tandem_cli_field_add,    N_("Add a classification or additional field") },
+  { "field",   "list",   tandem_cli_field_list,   N_("List the fields of companies or people") },
+  { "company", "add",    tandem_cli_company_add,  N_("Add a company and print its id") },
+  { "company", "show",   tandem_cli_company_show, N_("Show a company with its people and notes") },
+  { "company", "list",   tandem_cli_company_list, N_("List the companies") },
+  { "person",  "add",    tandem_cli_person_add,   N_("Add a person and print the id") },
+  { "person",  "show",   tandem_cli_person_show,  N_("Show a person with their notes") },
+  { "person",  "list",   tandem_cli_person_list,  N_("List the people") },
+  { "note",    "add",    tandem_cli_note_add,     N_("Add a note to a company or a person and print its id") },
+  { "search",  NULL,     tandem_cli_search,       N_("Search companies, people and notes") },
+};
+
+G_DEFINE_QUARK (tandem-cli-error-quark, tandem_cli_error)
+
+static char *
+describe_commands (const char *only)
+{
+  GString *text = g_string_new (only ? _("Subcommands:") : _("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (only != NULL && !g_str_equal (commands[i].name, only))
+        continue;
+      name = commands[i].subcommand
+             ? g_strdup_printf ("%s %s", commands[i].name, commands[i].subcommand)
+             : g_strdup (commands[i].name);
+      g_string_append_printf (text, "\n  %-16s %s", name, _(commands[i].summary));
+    }
+  if (only == NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, "\n%s",
+                              _("Run “tandem-cli COMMAND --help” for the options of a command."));
+      g_string_append_printf (text, "\n%s",
+                              _("The password of --user is read from TANDEM_PASSWORD, or asked for."));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_global_entries (GOptionContext *context,
+                    TandemCli      *cli,
+                    gboolean        with_json)
+{
+  const GOptionEntry global_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
+      N_("The database file (default: the one Tandem uses)"), N_("FILE") },
+    { "user", 0, 0, G_OPTION_ARG_FILENAME, &cli->login,
+      N_("Sign in as LOGIN (default: $TANDEM_USER, or your login name)"), N_("LOGIN") },
+    { NULL }
+  };
+  const GOptionEntry json_entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (with_json)
+    g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+tandem_cli_parse (TandemCli           *cli,
+                  const char          *parameters,
+                  const char          *summary,
+                  const GOptionEntry  *entries,
+                  gboolean             with_json,
+                  guint                min_args,
+                  guint                max_args,
+                  GError             **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *prgname = g_strdup_printf ("tandem-cli %s", cli->command);
+  guint n_args;
+
+  /* --help then reads "Usage: tandem-cli company add [OPTION…] NAME". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_global_entries (context, cli, with_json);
+
+  if (!g_option_context_parse_strv (context, &cli->args, error))
+    return FALSE;
+  g_set_prgname ("tandem-cli");
+
+  n_args = g_strv_length (cli->args) - 1;
+  if (n_args < min_args)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("“%s” needs %s; see “tandem-cli %s --help”"),
+                   cli->command, parameters, cli->command);
+      return FALSE;
+    }
+  if (n_args > max_args)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("Unexpected argument “%s”; see “tandem-cli %s --help”"),
+                   cli->args[max_args + 1], cli->command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tandem_cli_parse_id (const char  *text,
+                     const char  *option,
+                     gint64      *id,
+                     GError     **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("%s needs the id of a record (a number), not “%s”"), option, text);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* Arguments are text for the store: bring them to UTF-8 once, here, so
+ * that every option can be read without a conversion of its own. */
+static char **
+arguments_to_utf8 (int      argc,
+                   char   **argv,
+                   GError **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (int i = 0; i < argc; i++)
+    {
+      g_autofree char *utf8 = NULL;
+
+      if (g_utf8_validate (argv[i], -1, NULL))
+        utf8 = g_strdup (argv[i]);
+      else
+        utf8 = g_locale_to_utf8 (argv[i], -1, NULL, NULL, NULL);
+      if (utf8 == NULL)
+        {
+          g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                       _("Argument %d is not text in the encoding of this system"), i);
+          return NULL;
+        }
+      g_strv_builder_add (builder, utf8);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static const TandemCliCommand *
+find_command (char   **args,
+              guint   *n_words,
+              GError **error)
+{
+  gboolean known_name = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].name, args[0]))
+        continue;
+      known_name = TRUE;
+      if (commands[i].subcommand == NULL)
+        {
+          *n_words = 1;
+          return &commands[i];
+        }
+      if (args[1] != NULL && g_str_equal (commands[i].subcommand, args[1]))
+        {
+          *n_words = 2;
+          return &commands[i];
+        }
+    }
+
+  if (!known_name)
+    g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                 _("Unknown command “%s”; see “tandem-cli --help”"), args[0]);
+  else if (args[1] == NULL)
+    g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                 _("“%s” needs a subcommand; see “tandem-cli %s --help”"), args[0], args[0]);
+  else
+    g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                 _("Unknown command “%s %s”; see “tandem-cli %s --help”"), args[0], args[1], args[0]);
+  return NULL;
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return arg != NULL && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
+                         g_str_equal (arg, "-?"));
+}
+
+static int
+exit_status_for (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR ||
+      g_error_matches (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE))
+    return TANDEM_CLI_EXIT_USAGE;
+  return TANDEM_CLI_EXIT_FAILED;
+}
+
+/* One line on stderr, whatever the message holds. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_strstrip (line);
+  fprintf (stderr, "tandem-cli: %s\n", line);
+}
+
+static gboolean
+run (TandemCli  *cli,
+     int         argc,
+     char      **argv,
+     GError    **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) args = NULL;
+  const TandemCliCommand *found;
+  gboolean version = FALSE;
+  guint n_words = 0;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  args = arguments_to_utf8 (argc, argv, error);
+  if (args == NULL)
+    return FALSE;
+
+  context = g_option_context_new (_("COMMAND …"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Manage a Tandem database from a terminal or a script."));
+  description = describe_commands (NULL);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_global_entries (context, cli, FALSE);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse_strv (context, &args, error))
+    return FALSE;
+
+  if (version)
+    {
+      tandem_cli_print ("tandem-cli %s\n", PACKAGE_VERSION);
+      return TRUE;
+    }
+
+  if (args[1] == NULL)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("No command given; see “tandem-cli --help”"));
+      return FALSE;
+    }
+
+  /* "tandem-cli user --help" lists what "user" can do. */
+  if (is_help (args[2]))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (commands[i].name, args[1]) && commands[i].subcommand != NULL)
+          {
+            g_autofree char *subcommands = describe_commands (args[1]);
+
+            tandem_cli_print (_("Usage: tandem-cli %s SUBCOMMAND [OPTION…]"), args[1]);
+            tandem_cli_print ("\n\n%s\n", subcommands);
+            return TRUE;
+          }
+    }
+
+  found = find_command (args + 1, &n_words, error);
+  if (found == NULL)
+    return FALSE;
+
+  command = found->subcommand
+            ? g_strdup_printf ("%s %s", found->name, found->subcommand)
+            : g_strdup (found->name);
+  cli->command = command;
+
+  /* The command sees "tandem-cli" and its own arguments. */
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    g_strv_builder_add (builder, args[0]);
+    g_strv_builder_addv (builder, (const char **) args + 1 + n_words);
+    cli->args = g_strv_builder_end (builder);
+  }
+
+  return found->func (cli, error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  TandemCli cli = { 0 };
+  int status = TANDEM_CLI_EXIT_OK;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("tandem-cli");
+
+  if (!run (&cli, argc, argv, &error))
+    {
+      print_error (error);
+      status = exit_status_for (error);
+    }
+
+  fflush (stdout);
+  if (ferror (stdout) && status == TANDEM_CLI_EXIT_OK)
+    {
+      fprintf (stderr, "tandem-cli: %s\n", _("Could not write the output"));
+      status = TANDEM_CLI_EXIT_FAILED;
+    }
+
+  g_clear_object (&cli.store);
+  g_strfreev (cli.args);
+  g_free (cli.db_path);
+  g_free (cli.login);
+  return status;
+}
