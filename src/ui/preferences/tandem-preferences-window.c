@@ -5,44 +5,931 @@
 
 #include <glib/gi18n.h>
 
-#include "tandem-preferences-window.h"
+#include "tandem-field-dialog.h"
+#include "tandem-password-dialog.h"
+#include "tandem-preferences-window-private.h"
+#include "tandem-user-dialog.h"
+
+typedef struct _NamedList NamedList;
+
+/* Groups and partner roles are both plain lists of names that an
+ * administrator adds to, renames and deletes from. */
+struct _NamedList
+{
+  TandemPreferencesWindow *self;
+  AdwPreferencesGroup     *group;
+  AdwEntryRow             *new_row;
+  GtkWidget               *new_group;
+  GPtrArray               *rows;
+
+  GPtrArray *(*list)   (TandemStore *store, GError **error);
+  gint64     (*add)    (TandemStore *store, const char *name, GError **error);
+  gboolean   (*rename) (TandemStore *store, gint64 id, const char *name, GError **error);
+  gboolean   (*remove) (TandemStore *store, gint64 id, GError **error);
+
+  const char *rename_heading;
+  const char *delete_heading;   /* a format with the name */
+  const char *delete_body;
+  const char *cannot_delete_heading;
+  const char *none_text;
+};
 
 struct _TandemPreferencesWindow
 {
-  AdwPreferencesWindow parent_instance;
+  AdwPreferencesWindow  parent_instance;
 
-  TandemStore *store;
+  TandemStore          *store;
+  gboolean              is_admin;
+  guint                 refresh_id;
+  GtkWindow            *dialog;
+
+  NamedList             groups;
+  NamedList             roles;
+  GPtrArray            *user_rows;
+  GPtrArray            *company_field_rows;
+  GPtrArray            *person_field_rows;
+
+  AdwPreferencesPage   *users_page;
+  AdwPreferencesGroup  *users_group;
+  GtkWidget            *add_user_button;
+  AdwPreferencesGroup  *groups_group;
+  GtkWidget            *new_group_group;
+  AdwEntryRow          *new_group_row;
+  AdwPreferencesGroup  *roles_group;
+  GtkWidget            *new_role_group;
+  AdwEntryRow          *new_role_row;
+  AdwPreferencesGroup  *company_fields_group;
+  AdwPreferencesGroup  *person_fields_group;
+  GtkWidget            *add_company_field_button;
+  GtkWidget            *add_person_field_button;
+  GtkLabel             *account_name_label;
+  GtkLabel             *account_login_label;
+  GtkLabel             *account_role_label;
+  GtkLabel             *account_groups_label;
+  GtkWidget            *change_password_row;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPreferencesWindow, tandem_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (TandemPreferencesWindow *self);
+
+/* Dialogs */
+
+static void
+present_dialog (TandemPreferencesWindow *self,
+                GtkWindow               *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+toast (TandemPreferencesWindow *self,
+       const char              *title)
+{
+  /* Toast titles are markup; names and messages are plain text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+static void
+show_message (TandemPreferencesWindow *self,
+              const char              *heading,
+              const char              *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names come from users: show them as typed, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+add_row_button (GtkWidget  *row,
+                const char *icon_name,
+                const char *tooltip,
+                const char *key)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), key, button);
+  return button;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_to_group (AdwPreferencesGroup *group,
+              GPtrArray           *rows,
+              GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+static void
+add_placeholder (AdwPreferencesGroup *group,
+                 GPtrArray           *rows,
+                 const char          *text)
+{
+  GtkWidget *row = new_row (text, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  add_to_group (group, rows, row);
+}
+
+/* Named lists: groups and partner roles */
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NamedList        *list);
+
+static void
+show_rename_dialog (NamedList  *list,
+                    gint64      id,
+                    const char *text,
+                    const char *error_message)
+{
+  TandemPreferencesWindow *self = list->self;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), list->rename_heading, error_message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  if (error_message != NULL)
+    gtk_widget_add_css_class (entry, "error");
+
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-item-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "tandem-entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response_cb), list);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NamedList        *list)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "tandem-entry");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tandem-item-id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (entry));
+  if (!list->rename (list->self->store, id, text, &error))
+    /* Ask again with what was typed, so that nothing is lost. */
+    show_rename_dialog (list, id, text, error->message);
+}
+
+static void
+on_named_rename_clicked_cb (GtkButton *button,
+                            NamedList *list)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "tandem-item-id");
+
+  show_rename_dialog (list, id, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), NULL);
+}
+
+static void
+on_named_delete_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             NamedList        *list)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tandem-item-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "tandem-item-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!list->remove (list->self->store, id, &error))
+    {
+      show_message (list->self, list->cannot_delete_heading, error->message);
+      return;
+    }
+  /* Translators: %s is the name of a group or partner role that was deleted */
+  done = g_strdup_printf (_("“%s” deleted"), name);
+  toast (list->self, done);
+}
+
+static AdwMessageDialog *
+confirm_delete (TandemPreferencesWindow *self,
+                const char              *heading_format,
+                const char              *name,
+                const char              *body,
+                gint64                   id)
+{
+  g_autofree char *heading = g_strdup_printf (heading_format, name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-item-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-item-name", g_strdup (name), g_free);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+on_named_delete_clicked_cb (GtkButton *button,
+                            NamedList *list)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "tandem-item-id");
+  AdwMessageDialog *dialog;
+
+  dialog = confirm_delete (list->self, list->delete_heading,
+                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                           list->delete_body, id);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_named_delete_response_cb), list);
+  present_dialog (list->self, GTK_WINDOW (dialog));
+}
+
+static void
+on_named_new_row_apply_cb (AdwEntryRow *row,
+                           NamedList   *list)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (list->add (list->self->store, gtk_editable_get_text (GTK_EDITABLE (row)), &error) == 0)
+    {
+      /* Keep what was typed, so that it can be corrected. */
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      toast (list->self, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+on_new_row_changed_cb (AdwEntryRow *row)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+refresh_named (NamedList *list)
+{
+  TandemPreferencesWindow *self = list->self;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_rows (list->group, list->rows);
+  gtk_widget_set_visible (list->new_group, self->is_admin);
+
+  items = list->list (self->store, &error);
+  if (items == NULL)
+    {
+      add_placeholder (list->group, list->rows, error->message);
+      return;
+    }
+  if (items->len == 0)
+    add_placeholder (list->group, list->rows, list->none_text);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TandemChoice *item = g_ptr_array_index (items, i);
+      gint64 id = tandem_choice_get_id (item);
+      GtkWidget *row = new_row (tandem_choice_get_name (item), NULL);
+
+      g_object_set_data_full (G_OBJECT (row), "tandem-item-id", g_memdup2 (&id, sizeof id), g_free);
+      if (self->is_admin)
+        {
+          GtkWidget *button;
+
+          button = add_row_button (row, "document-edit-symbolic", _("Rename"), "tandem-rename-button");
+          g_signal_connect (button, "clicked", G_CALLBACK (on_named_rename_clicked_cb), list);
+          button = add_row_button (row, "user-trash-symbolic", _("Delete"), "tandem-delete-button");
+          g_signal_connect (button, "clicked", G_CALLBACK (on_named_delete_clicked_cb), list);
+        }
+      add_to_group (list->group, list->rows, row);
+    }
+}
+
+static void
+setup_named (TandemPreferencesWindow *self,
+             NamedList               *list,
+             AdwPreferencesGroup     *group,
+             GtkWidget               *new_group,
+             AdwEntryRow             *new_entry_row)
+{
+  list->self = self;
+  list->group = group;
+  list->new_group = new_group;
+  list->new_row = new_entry_row;
+  list->rows = g_ptr_array_new ();
+  g_signal_connect (new_entry_row, "apply", G_CALLBACK (on_named_new_row_apply_cb), list);
+  g_signal_connect (new_entry_row, "changed", G_CALLBACK (on_new_row_changed_cb), NULL);
+}
+
+/* Users */
+
+static void
+on_user_row_activated_cb (AdwActionRow            *row,
+                          TandemPreferencesWindow *self)
+{
+  TandemUser *user = g_object_get_data (G_OBJECT (row), "tandem-user");
+  TandemUserDialog *dialog = tandem_user_dialog_new (GTK_WINDOW (self), self->store, user);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static char *
+describe_user (TandemUser *user)
+{
+  const char * const *groups = tandem_user_get_groups (user);
+  const char *role = tandem_role_get_label (tandem_user_get_role (user));
+
+  if (groups != NULL && groups[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (C_("list separator", ", "), (char **) groups);
+
+      /* Translators: login · role · groups, e.g. "anna · Manager · Owners, Sales team" */
+      return g_strdup_printf (_("%s · %s · %s"), tandem_user_get_login (user), role, list);
+    }
+  /* Translators: login · role, e.g. "anna · Administrator" */
+  return g_strdup_printf (_("%s · %s"), tandem_user_get_login (user), role);
+}
+
+static void
+refresh_users (TandemPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_rows (self->users_group, self->user_rows);
+  if (!self->is_admin)
+    return;
+
+  users = tandem_store_list_users (self->store, &error);
+  if (users == NULL)
+    {
+      add_placeholder (self->users_group, self->user_rows, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      TandemUser *user = g_ptr_array_index (users, i);
+      g_autofree char *subtitle = describe_user (user);
+      GtkWidget *row = new_row (tandem_user_get_name (user), subtitle);
+
+      if (!tandem_user_get_active (user))
+        {
+          GtkWidget *tag = gtk_label_new (_("Disabled"));
+
+          gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (tag, "caption-heading");
+          gtk_widget_add_css_class (tag, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "tandem-user", g_object_ref (user), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_user_row_activated_cb), self);
+      add_to_group (self->users_group, self->user_rows, row);
+    }
+}
+
+/* Fields */
+
+static void
+on_field_row_activated_cb (AdwActionRow            *row,
+                           TandemPreferencesWindow *self)
+{
+  TandemField *field = g_object_get_data (G_OBJECT (row), "tandem-field");
+  TandemFieldDialog *dialog;
+
+  dialog = tandem_field_dialog_new (GTK_WINDOW (self), self->store, field, tandem_field_get_entity (field));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_field_delete_response_cb (AdwMessageDialog        *dialog,
+                             const char              *response,
+                             TandemPreferencesWindow *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tandem-item-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "tandem-item-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!tandem_store_delete_field (self->store, id, &error))
+    {
+      show_message (self, _("Cannot Delete Field"), error->message);
+      return;
+    }
+  /* Translators: %s is the name of a field that was deleted */
+  done = g_strdup_printf (_("Field “%s” deleted"), name);
+  toast (self, done);
+}
+
+static void
+on_field_delete_clicked_cb (GtkButton               *button,
+                            TandemPreferencesWindow *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  TandemField *field = g_object_get_data (G_OBJECT (row), "tandem-field");
+  AdwMessageDialog *dialog;
+
+  dialog = confirm_delete (self, _("Delete Field “%s”?"), tandem_field_get_name (field),
+                           tandem_field_get_entity (field) == TANDEM_KIND_PERSON
+                             ? _("The values of this field are deleted from every person too. This cannot be undone.")
+                             : _("The values of this field are deleted from every company too. This cannot be undone."),
+                           tandem_field_get_id (field));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_field_delete_response_cb), self);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+refresh_fields (TandemPreferencesWindow *self,
+                TandemKind               entity,
+                AdwPreferencesGroup     *group,
+                GPtrArray               *rows)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_rows (group, rows);
+
+  fields = tandem_store_list_fields (self->store, entity, &error);
+  if (fields == NULL)
+    {
+      add_placeholder (group, rows, error->message);
+      return;
+    }
+  if (fields->len == 0)
+    add_placeholder (group, rows, _("No fields yet"));
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      TandemField *field = g_ptr_array_index (fields, i);
+      g_autofree char *subtitle = tandem_field_dialog_describe (field);
+      GtkWidget *row = new_row (tandem_field_get_name (field), subtitle);
+
+      g_object_set_data_full (G_OBJECT (row), "tandem-field", g_object_ref (field), g_object_unref);
+      if (self->is_admin)
+        {
+          GtkWidget *button;
+
+          button = add_row_button (row, "user-trash-symbolic", _("Delete"), "tandem-delete-button");
+          g_signal_connect (button, "clicked", G_CALLBACK (on_field_delete_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (on_field_row_activated_cb), self);
+        }
+      add_to_group (group, rows, row);
+    }
+}
+
+/* Account */
+
+static void
+refresh_account (TandemPreferencesWindow *self)
+{
+  TandemUser *user = tandem_store_get_user (self->store);
+  const char * const *groups;
+
+  gtk_widget_set_sensitive (self->change_password_row, user != NULL);
+  if (user == NULL)
+    return;
+
+  groups = tandem_user_get_groups (user);
+  gtk_label_set_text (self->account_name_label, tandem_user_get_name (user));
+  gtk_label_set_text (self->account_login_label, tandem_user_get_login (user));
+  gtk_label_set_text (self->account_role_label, tandem_role_get_label (tandem_user_get_role (user)));
+  if (groups != NULL && groups[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (C_("list separator", ", "), (char **) groups);
+
+      gtk_label_set_text (self->account_groups_label, list);
+    }
+  else
+    gtk_label_set_text (self->account_groups_label, C_("groups", "None"));
+}
+
+/* Refreshing */
+
+static void
+refresh (TandemPreferencesWindow *self)
+{
+  TandemUser *user = tandem_store_get_user (self->store);
+
+  self->is_admin = user != NULL && tandem_user_is_admin (user);
+
+  /* Only administrators manage users; others never see controls that
+   * the store would then refuse (SPEC A4). */
+  if (!self->is_admin && gtk_widget_get_parent (GTK_WIDGET (self->users_page)) != NULL)
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->users_page);
+  gtk_widget_set_visible (self->add_user_button, self->is_admin);
+  gtk_widget_set_visible (self->add_company_field_button, self->is_admin);
+  gtk_widget_set_visible (self->add_person_field_button, self->is_admin);
+
+  refresh_users (self);
+  refresh_named (&self->groups);
+  refresh_named (&self->roles);
+  refresh_fields (self, TANDEM_KIND_COMPANY, self->company_fields_group, self->company_field_rows);
+  refresh_fields (self, TANDEM_KIND_PERSON, self->person_fields_group, self->person_field_rows);
+  refresh_account (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  TandemPreferencesWindow *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (TandemPreferencesWindow *self,
+                     int                      kind,
+                     gint64                   id)
+{
+  /* Rebuild once after a burst of changes, and never under the feet of
+   * the row whose button caused the change. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+/* Template callbacks */
+
+static void
+on_add_user_button_clicked_cb (TandemPreferencesWindow *self)
+{
+  TandemUserDialog *dialog = tandem_user_dialog_new (GTK_WINDOW (self), self->store, NULL);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_add_company_field_button_clicked_cb (TandemPreferencesWindow *self)
+{
+  TandemFieldDialog *dialog = tandem_field_dialog_new (GTK_WINDOW (self), self->store, NULL, TANDEM_KIND_COMPANY);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_add_person_field_button_clicked_cb (TandemPreferencesWindow *self)
+{
+  TandemFieldDialog *dialog = tandem_field_dialog_new (GTK_WINDOW (self), self->store, NULL, TANDEM_KIND_PERSON);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_change_password_row_activated_cb (TandemPreferencesWindow *self)
+{
+  TandemPasswordDialog *dialog = tandem_password_dialog_new (GTK_WINDOW (self), self->store, NULL);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* Overrides */
+
+static void
+tandem_preferences_window_constructed (GObject *object)
+{
+  TandemPreferencesWindow *self = TANDEM_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (tandem_preferences_window_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           self->is_admin ? self->users_page
+                                                          : ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (self->change_password_row,
+                                                                                                           ADW_TYPE_PREFERENCES_PAGE)));
+}
+
+static void
+tandem_preferences_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  TandemPreferencesWindow *self = TANDEM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  TandemPreferencesWindow *self = TANDEM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 tandem_preferences_window_dispose (GObject *object)
 {
-  g_clear_object (&TANDEM_PREFERENCES_WINDOW (object)->store);
+  TandemPreferencesWindow *self = TANDEM_PREFERENCES_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->dialog);
+  g_clear_object (&self->store);
+
   G_OBJECT_CLASS (tandem_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+tandem_preferences_window_finalize (GObject *object)
+{
+  TandemPreferencesWindow *self = TANDEM_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->groups.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->roles.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->user_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->company_field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->person_field_rows, g_ptr_array_unref);
+  g_clear_object (&self->users_page);
+
+  G_OBJECT_CLASS (tandem_preferences_window_parent_class)->finalize (object);
 }
 
 static void
 tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tandem_preferences_window_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tandem_preferences_window_constructed;
+  object_class->get_property = tandem_preferences_window_get_property;
+  object_class->set_property = tandem_preferences_window_set_property;
+  object_class->dispose = tandem_preferences_window_dispose;
+  object_class->finalize = tandem_preferences_window_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TANDEM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/preferences/tandem-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, users_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, users_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, add_user_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, groups_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_group_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_group_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, roles_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, company_fields_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, person_fields_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, add_company_field_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, add_person_field_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, account_name_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, account_login_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, account_role_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, account_groups_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, change_password_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_user_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_company_field_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_person_field_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_password_row_activated_cb);
 }
 
 static void
 tandem_preferences_window_init (TandemPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Held so that the page outlives its removal for non-administrators. */
+  g_object_ref (self->users_page);
+
+  self->user_rows = g_ptr_array_new ();
+  self->company_field_rows = g_ptr_array_new ();
+  self->person_field_rows = g_ptr_array_new ();
+
+  setup_named (self, &self->groups, self->groups_group, self->new_group_group, self->new_group_row);
+  self->groups.list = tandem_store_list_groups;
+  self->groups.add = tandem_store_add_group;
+  self->groups.rename = tandem_store_rename_group;
+  self->groups.remove = tandem_store_delete_group;
+  self->groups.rename_heading = _("Rename Group");
+  /* Translators: %s is the name of a group of users */
+  self->groups.delete_heading = _("Delete Group “%s”?");
+  self->groups.delete_body = _("Its members leave the group; the users themselves stay.");
+  self->groups.cannot_delete_heading = _("Cannot Delete Group");
+  self->groups.none_text = _("No groups yet");
+
+  setup_named (self, &self->roles, self->roles_group, self->new_role_group, self->new_role_row);
+  self->roles.list = tandem_store_list_partner_roles;
+  self->roles.add = tandem_store_add_partner_role;
+  self->roles.rename = tandem_store_rename_partner_role;
+  self->roles.remove = tandem_store_delete_partner_role;
+  self->roles.rename_heading = _("Rename Partner Role");
+  /* Translators: %s is the name of a partner role, such as Customer */
+  self->roles.delete_heading = _("Delete Partner Role “%s”?");
+  self->roles.delete_body = _("Companies with this role lose it; the companies themselves stay.");
+  self->roles.cannot_delete_heading = _("Cannot Delete Partner Role");
+  self->roles.none_text = _("No partner roles yet");
 }
+
+/* Public API */
 
 TandemPreferencesWindow *
 tandem_preferences_window_new (GtkWindow   *parent,
                                TandemStore *store)
 {
-  TandemPreferencesWindow *self = g_object_new (TANDEM_TYPE_PREFERENCES_WINDOW,
-                                                "transient-for", parent,
-                                                "modal", TRUE,
-                                                NULL);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (TANDEM_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "store", store,
+                       NULL);
+}
+
+GtkWidget *
+tandem_preferences_window_get_users_page (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return GTK_WIDGET (self->users_page);
+}
+
+GtkWidget *
+tandem_preferences_window_get_add_user_button (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->add_user_button;
+}
+
+GtkWidget *
+tandem_preferences_window_get_new_group_row (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return GTK_WIDGET (self->new_group_row);
+}
+
+GtkWidget *
+tandem_preferences_window_get_new_role_row (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return GTK_WIDGET (self->new_role_row);
+}
+
+GtkWidget *
+tandem_preferences_window_get_add_field_button (TandemPreferencesWindow *self,
+                                                TandemKind               entity)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return entity == TANDEM_KIND_PERSON ? self->add_person_field_button : self->add_company_field_button;
+}
+
+GtkWidget *
+tandem_preferences_window_get_change_password_row (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->change_password_row;
+}
+
+GtkWindow *
+tandem_preferences_window_get_dialog (TandemPreferencesWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->dialog;
+}
+
+static GPtrArray *
+rows_of (TandemPreferencesWindow *self,
+         const char              *list)
+{
+  if (g_strcmp0 (list, "users") == 0)
+    return self->user_rows;
+  if (g_strcmp0 (list, "groups") == 0)
+    return self->groups.rows;
+  if (g_strcmp0 (list, "roles") == 0)
+    return self->roles.rows;
+  if (g_strcmp0 (list, "company-fields") == 0)
+    return self->company_field_rows;
+  if (g_strcmp0 (list, "person-fields") == 0)
+    return self->person_field_rows;
+  g_return_val_if_reached (NULL);
+}
+
+AdwActionRow *
+tandem_preferences_window_find_row (TandemPreferencesWindow *self,
+                                    const char              *list,
+                                    const char              *title)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  rows = rows_of (self, list);
+  for (guint i = 0; rows && i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+guint
+tandem_preferences_window_count_rows (TandemPreferencesWindow *self,
+                                      const char              *list)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), 0);
+
+  rows = rows_of (self, list);
+  return rows ? rows->len : 0;
+}
+
+GtkButton *
+tandem_preferences_window_get_row_delete_button (AdwActionRow *row)
+{
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
+  return g_object_get_data (G_OBJECT (row), "tandem-delete-button");
+}
+
+GtkButton *
+tandem_preferences_window_get_row_rename_button (AdwActionRow *row)
+{
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
+  return g_object_get_data (G_OBJECT (row), "tandem-rename-button");
 }

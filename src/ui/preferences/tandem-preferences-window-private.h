@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tandem-preferences-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts, for the UI tests that drive it like a person would.
+ * @list is one of "users", "groups", "roles", "company-fields" and
+ * "person-fields". */
+GtkWidget    *tandem_preferences_window_get_users_page        (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_add_user_button   (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_new_group_row     (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_new_role_row      (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_add_field_button  (TandemPreferencesWindow *self,
+                                                               TandemKind               entity);
+GtkWidget    *tandem_preferences_window_get_change_password_row (TandemPreferencesWindow *self);
+/* The dialog opened last from this window, while it is open */
+GtkWindow    *tandem_preferences_window_get_dialog            (TandemPreferencesWindow *self);
+AdwActionRow *tandem_preferences_window_find_row              (TandemPreferencesWindow *self,
+                                                               const char              *list,
+                                                               const char              *title);
+guint         tandem_preferences_window_count_rows            (TandemPreferencesWindow *self,
+                                                               const char              *list);
+GtkButton    *tandem_preferences_window_get_row_delete_button (AdwActionRow            *row);
+GtkButton    *tandem_preferences_window_get_row_rename_button (AdwActionRow            *row);
+
+G_END_DECLS
