@@ -51,6 +51,7 @@ tandem_business_id_check (const char            *text,
   gboolean has_dash = FALSE;
   gboolean only_digits_and_separators = TRUE;
   gboolean pl_prefix = FALSE;
+  gboolean fi_prefix = FALSE;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -62,7 +63,10 @@ tandem_business_id_check (const char            *text,
       p += 2;
     }
   else if (g_ascii_strncasecmp (p, "FI", 2) == 0)
-    p += 2;
+    {
+      fi_prefix = TRUE;
+      p += 2;
+    }
 
   for (; *p; p++)
     {
@@ -126,7 +130,8 @@ tandem_business_id_check (const char            *text,
       return TRUE;
     }
 
-  if (only_digits_and_separators && (has_dash || digits->len == 8) && digits->len >= 7 && digits->len <= 9 && !pl_prefix)
+  if (only_digits_and_separators && !pl_prefix &&
+      (fi_prefix || ((has_dash || digits->len == 8) && digits->len >= 7 && digits->len <= 9)))
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
                    _("“%s” is not a valid Finnish business ID (Y-tunnus): it has seven digits, a hyphen and a check digit, like 1234567-8"),
