@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tandem-company-card.h"
+#include "tandem-notes-group.h"
+
+G_BEGIN_DECLS
+
+/* Parts of the card the UI tests look at. */
+AdwEntryRow      *tandem_company_card_get_business_id_row (TandemCompanyCard *self);
+GtkLabel         *tandem_company_card_get_business_id_error (TandemCompanyCard *self);
+TandemNotesGroup *tandem_company_card_get_notes_group     (TandemCompanyCard *self);
+guint             tandem_company_card_get_n_people        (TandemCompanyCard *self);
+
+G_END_DECLS
