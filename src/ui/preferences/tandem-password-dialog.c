@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-error.h"
-#include "tandem-password-dialog.h"
+#include "tandem-password-dialog-private.h"
 
 struct _TandemPasswordDialog
 {
@@ -188,4 +188,39 @@ tandem_password_dialog_new (GtkWindow   *parent,
     gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
 
   return self;
+}
+
+GtkEditable *
+tandem_password_dialog_get_current_row (TandemPasswordDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PASSWORD_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->current_row);
+}
+
+GtkEditable *
+tandem_password_dialog_get_new_row (TandemPasswordDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PASSWORD_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->new_row);
+}
+
+GtkEditable *
+tandem_password_dialog_get_confirm_row (TandemPasswordDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PASSWORD_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->confirm_row);
+}
+
+GtkButton *
+tandem_password_dialog_get_save_button (TandemPasswordDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PASSWORD_DIALOG (self), NULL);
+  return self->save_button;
+}
+
+GtkLabel *
+tandem_password_dialog_get_error_label (TandemPasswordDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PASSWORD_DIALOG (self), NULL);
+  return self->error_label;
 }

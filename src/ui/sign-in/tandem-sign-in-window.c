@@ -78,11 +78,9 @@ static void
 set_busy (TandemSignInWindow *self,
           gboolean            busy)
 {
+  /* Only the button: making the focused row insensitive would take the
+   * keyboard focus away from where the person is typing. */
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->login_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !busy);
   update_button (self);
 }
 
