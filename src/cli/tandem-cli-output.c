@@ -180,11 +180,10 @@ tandem_cli_print_person (TandemPerson *person,
   if (tandem_person_get_company_id (person) != 0)
     {
       g_autofree char *company = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_person_get_company_id (person));
 
       /* TRANSLATORS: a company's name and id, e.g. "Acme Oy (id 4)". */
-      company = g_strdup_printf (_("%s (id %" G_GINT64_FORMAT ")"),
-                                 tandem_person_get_company_name (person),
-                                 tandem_person_get_company_id (person));
+      company = g_strdup_printf (_("%s (id %s)"), tandem_person_get_company_name (person), id);
       print_value (_("Company"), company);
     }
   for (guint i = 0; i < G_N_ELEMENTS (person_labels); i++)

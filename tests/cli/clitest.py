@@ -12,9 +12,12 @@ Usage of a test script: SCRIPT PATH-TO-TANDEM-CLI [unittest arguments]
 import collections
 import json
 import os
+import pty
+import select
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 ADMIN_PASSWORD = 'admin-secret-1'
@@ -76,6 +79,45 @@ class CliTestCase(unittest.TestCase):
                               start_new_session=True, timeout=120)
         return Result(proc.returncode, proc.stdout.decode('utf-8'),
                       proc.stderr.decode('utf-8'))
+
+    def run_in_terminal(self, args, answers, timeout=60):
+        """Runs tandem-cli --db DB ARGS on a pseudo-terminal with no
+        password variables, typing each of @answers after a prompt that
+        ends in a colon. Returns (status, everything the terminal showed)."""
+        env = dict(self.base_env)
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                os.execve(CLI, [CLI, '--db', self.db] + list(args), env)
+            finally:
+                os._exit(127)
+        shown = b''
+        pending = list(answers)
+        buf = b''
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                if pending and buf.rstrip().endswith(b':'):
+                    os.write(fd, pending.pop(0).encode('utf-8') + b'\n')
+                    buf = b''
+                ready, _, _ = select.select([fd], [], [], 0.5)
+                if not ready:
+                    continue
+                try:
+                    data = os.read(fd, 1024)
+                except OSError:
+                    break
+                if not data:
+                    break
+                shown += data
+                buf += data
+            else:
+                os.kill(pid, 9)
+                self.fail('tandem-cli %s hung at the terminal: %r' % (' '.join(args), shown))
+        finally:
+            os.close(fd)
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status), shown.decode('utf-8', 'replace')
 
     def ok(self, *args, **kwargs):
         """Runs a command that must succeed; returns its stdout."""

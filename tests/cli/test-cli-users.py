@@ -54,6 +54,29 @@ class InitAndSignIn(CliTestCase):
                              env={'TANDEM_USER': 'admin'})
         self.assertIn('TANDEM_PASSWORD', message)
 
+    def test_a1_a3_passwords_typed_at_the_terminal_are_not_shown(self):
+        other = os.path.join(self.tmp.name, 'typed.db')
+        self.db = other
+        status, shown = self.run_in_terminal(
+            ['init', '--admin', 'tia', '--name', 'Tia'], ['typed-secret-1', 'typed-secret-1'])
+        self.assertEqual(status, 0, shown)
+        self.assertIn('New password for tia', shown)
+        self.assertNotIn('typed-secret-1', shown)
+
+        status, shown = self.run_in_terminal(['--user', 'tia', 'user', 'list'], ['typed-secret-1'])
+        self.assertEqual(status, 0, shown)
+        self.assertIn('Password for tia', shown)
+        self.assertNotIn('typed-secret-1', shown)
+        self.assertIn('tia\tTia\tadmin', shown)
+
+        # A new password is asked twice; two different ones change nothing.
+        status, shown = self.run_in_terminal(['--user', 'tia', 'user', 'add', 'bo', '--name', 'Bo'],
+                                             ['typed-secret-1', 'bo-secret-1', 'bo-secret-2'])
+        self.assertNotEqual(status, 0)
+        self.assertIn('do not match', shown)
+        self.passwords['tia'] = 'typed-secret-1'
+        self.assertEqual([u['login'] for u in self.json('user', 'list', user='tia')], ['tia'])
+
     def test_a1_user_from_environment(self):
         out = self.ok('user', 'list', user=None, password=ADMIN_PASSWORD,
                       env={'TANDEM_USER': 'admin'})
