@@ -222,7 +222,7 @@ tandem_field_dialog_new (GtkWindow   *parent,
       /* Stored values already belong to this entity and are of this type. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->entity_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_row),
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_row),
                                    _("The type cannot be changed once values may be stored"));
     }
   else
