@@ -1045,10 +1045,13 @@ tandem_store_purge_deleted (TandemStore  *self,
                             GError      **error)
 {
   static const char purge_sql[] =
+    /* Each part is a lookup in a "deleted = 1" index, not a scan. */
     "DELETE FROM search_index WHERE rowid IN ("
     "  SELECT id * 4 + 3 FROM notes WHERE deleted = 1"
-    "     OR company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "     OR person_id IN (SELECT id FROM people WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 4 + 3 FROM notes"
+    "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 4 + 3 FROM notes"
+    "    WHERE person_id IN (SELECT id FROM people WHERE deleted = 1)"
     "  UNION ALL SELECT id * 4 + 2 FROM people WHERE deleted = 1"
     "  UNION ALL SELECT id * 4 + 1 FROM companies WHERE deleted = 1);"
     "DELETE FROM notes WHERE deleted = 1;"
@@ -1120,15 +1123,25 @@ tandem_store_list_page (TandemStore  *self,
   if (!tandem_store_require_user (self, error))
     return NULL;
 
-  if (kind == TANDEM_KIND_COMPANY)
+  /* Two statements rather than "?1 IS NULL OR …", so that both are a
+   * seek in the name index. */
+  if (kind == TANDEM_KIND_COMPANY && after_name == NULL)
     stmt = tandem_store_prepare (self,
                                  "SELECT " COMPANY_COLUMNS " FROM visible_companies c"
-                                 " WHERE ?1 IS NULL OR (c.name COLLATE NOCASE, c.id) >= (?1, ?2)"
                                  " ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?3 OFFSET ?4", error);
+  else if (kind == TANDEM_KIND_COMPANY)
+    stmt = tandem_store_prepare (self,
+                                 "SELECT " COMPANY_COLUMNS " FROM visible_companies c"
+                                 " WHERE (c.name, c.id) >= (?1 COLLATE NOCASE, ?2)"
+                                 " ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?3 OFFSET ?4", error);
+  else if (kind == TANDEM_KIND_PERSON && after_name == NULL)
+    stmt = tandem_store_prepare (self,
+                                 "SELECT " PERSON_COLUMNS " FROM visible_people p"
+                                 " ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4", error);
   else if (kind == TANDEM_KIND_PERSON)
     stmt = tandem_store_prepare (self,
                                  "SELECT " PERSON_COLUMNS " FROM visible_people p"
-                                 " WHERE ?1 IS NULL OR (p.name COLLATE NOCASE, p.id) >= (?1, ?2)"
+                                 " WHERE (p.name, p.id) >= (?1 COLLATE NOCASE, ?2)"
                                  " ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4", error);
   else
     {

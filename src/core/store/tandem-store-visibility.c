@@ -21,24 +21,28 @@ static const char visibility_sql[] =
   "DROP VIEW IF EXISTS temp.visible_companies;"
   "DROP VIEW IF EXISTS temp.visible_people;"
   "DROP VIEW IF EXISTS temp.visible_notes;"
+  /* The session is read through constant subqueries rather than joined,
+   * so that SQLite flattens the views into the queries that use them and
+   * keeps using the tables' indexes (name order, primary keys). */
   "CREATE TEMP VIEW visible_companies AS"
-  "  SELECT c.* FROM main.companies c, temp.tandem_session s"
-  "  WHERE c.deleted = 0;"
+  "  SELECT c.* FROM main.companies c"
+  "  WHERE c.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session);"
   "CREATE TEMP VIEW visible_people AS"
-  "  SELECT p.* FROM main.people p, temp.tandem_session s"
-  "  WHERE p.deleted = 0;"
+  "  SELECT p.* FROM main.people p"
+  "  WHERE p.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session);"
   "CREATE TEMP VIEW visible_notes AS"
-  "  SELECT n.* FROM main.notes n, temp.tandem_session s"
-  "  WHERE n.deleted = 0"
+  "  SELECT n.* FROM main.notes n"
+  "  WHERE n.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
   "    AND (n.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
   "         WHERE c.id = n.company_id AND c.deleted = 0))"
   "    AND (n.person_id IS NULL OR EXISTS (SELECT 1 FROM main.people p"
   "         WHERE p.id = n.person_id AND p.deleted = 0))"
   "    AND (n.visibility = 0"
-  "         OR n.author_id = s.user_id"
+  "         OR n.author_id = (SELECT user_id FROM temp.tandem_session)"
   "         OR (n.visibility = 1 AND EXISTS (SELECT 1 FROM main.note_teams nt"
   "              JOIN main.team_members tm ON tm.team_id = nt.team_id"
-  "              WHERE nt.note_id = n.id AND tm.user_id = s.user_id)));";
+  "              WHERE nt.note_id = n.id"
+  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));";
 
 gboolean
 tandem_store_visibility_install (TandemStore  *self,
