@@ -18,6 +18,9 @@
 
 #define ROWID(kind, id) ((id) * 4 + (kind))
 
+/* Up to this many matches, search results come best first. */
+#define RANKED_MATCHES 2000
+
 static const char company_text_sql[] =
   "SELECT c.name, ifnull (c.phone || char (10), '') || ifnull (c.fax || char (10), '') || ifnull (c.email || char (10), '') || ifnull (c.website || char (10), '') || ifnull (c.business_id || char (10), '') || ifnull (c.vat_number || char (10), '') || ifnull (c.visit_street || char (10), '') || ifnull (c.visit_postcode || char (10), '') || ifnull (c.visit_city || char (10), '') || ifnull (c.visit_country || char (10), '') || ifnull (c.postal_street || char (10), '') || ifnull (c.postal_postcode || char (10), '') || ifnull (c.postal_city || char (10), '') || ifnull (c.postal_country || char (10), '') || ifnull (c.billing_street || char (10), '') || ifnull (c.billing_postcode || char (10), '') || ifnull (c.billing_city || char (10), '') || ifnull (c.billing_country || char (10), '') || ifnull ((SELECT group_concat (r.name, ', ') FROM company_roles cr JOIN partner_roles r ON r.id = cr.role_id WHERE cr.company_id = c.id) || char (10), '') || ifnull ((SELECT group_concat (f.name || ': ' || v.value, char (10)) FROM field_values v JOIN fields f ON f.id = v.field_id WHERE f.entity = 1 AND v.record_id = c.id) || char (10), '') FROM companies c WHERE c.id = ?";
 
@@ -197,6 +200,7 @@ tandem_store_search (TandemStore  *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
+  gboolean ranked;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -208,20 +212,42 @@ tandem_store_search (TandemStore  *self,
   if (match == NULL)
     return g_steal_pointer (&hits);
 
-  /* Visibility is decided by the views, row by row, before LIMIT. */
+  /* Ranking computes a score for every match before the best ones can be
+   * picked, which for the first letters typed means most of the register.
+   * Nobody reads tens of thousands of hits: while there are more than
+   * RANKED_MATCHES, the newest visible ones are shown, found without
+   * sorting; from there on (usually the third or fourth letter), the best
+   * ones first. */
   stmt = tandem_store_prepare (self,
-    "SELECT s.rowid, s.title,"
-    "       snippet (search_index, -1, char (1), char (2), '…', 12),"
-    "       coalesce (n.company_id, n.person_id), CASE WHEN n.company_id IS NOT NULL THEN 1 ELSE 2 END"
-    " FROM search_index s"
-    " LEFT JOIN visible_notes n ON (s.rowid & 3) = 3 AND n.id = s.rowid >> 2"
-    " WHERE search_index MATCH ?1"
-    "   AND CASE s.rowid & 3"
-    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 2)"
-    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 2)"
-    "         WHEN 3 THEN n.id IS NOT NULL"
-    "         ELSE 0 END"
-    " ORDER BY rank LIMIT ?2", error);
+                               "SELECT count(*) FROM (SELECT 1 FROM search_index"
+                               " WHERE search_index MATCH ?1 LIMIT ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, RANKED_MATCHES + 1);
+  rc = sqlite3_step (stmt);
+  ranked = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) <= RANKED_MATCHES;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tandem_store_set_db_error (self, error);
+      return NULL;
+    }
+
+  /* Visibility is decided by the views, row by row, before LIMIT. */
+#define SEARCH_SQL(order) \
+    "SELECT s.rowid, s.title," \
+    "       snippet (search_index, -1, char (1), char (2), '…', 12)" \
+    " FROM search_index s" \
+    " WHERE search_index MATCH ?1" \
+    "   AND CASE s.rowid & 3" \
+    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 2)" \
+    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 2)" \
+    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 2)" \
+    "         ELSE 0 END" \
+    " ORDER BY " order " LIMIT ?2"
+  stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("rank") : SEARCH_SQL ("s.rowid DESC"), error);
+#undef SEARCH_SQL
   if (stmt == NULL)
     return NULL;
 
@@ -235,7 +261,6 @@ tandem_store_search (TandemStore  *self,
       gint64 id = rowid >> 2;
       const char *title = tandem_store_column_text (stmt, 1);
       const char *snippet = tandem_store_column_text (stmt, 2);
-      g_autofree char *note_title = NULL;
 
       if (kind == TANDEM_KIND_NOTE)
         {
@@ -244,10 +269,10 @@ tandem_store_search (TandemStore  *self,
 
           if (note == NULL)
             continue;
-          note_title = g_strdup (tandem_record_get_title (TANDEM_RECORD (note)));
-          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, note_title, snippet,
-                                                        sqlite3_column_int (stmt, 4),
-                                                        sqlite3_column_int64 (stmt, 3),
+          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, tandem_record_get_title (TANDEM_RECORD (note)),
+                                                        snippet,
+                                                        tandem_note_get_parent_kind (note),
+                                                        tandem_note_get_parent_id (note),
                                                         tandem_note_get_parent_name (note)));
         }
       else
