@@ -310,6 +310,65 @@ test_limit (TestDb        *db,
   g_assert_cmpstr (tandem_search_hit_get_title (g_ptr_array_index (hits, 0)), ==, "Virta");
 }
 
+/* K1, E5: with thousands of matches (the first letters typed), hits are
+ * still limited and hidden notes are still never among them. */
+static void
+test_many_matches (TestDb        *db,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(TandemUser) anna = test_add_user (db, "anna", TANDEM_ROLE_USER, NULL);
+  g_autoptr(TandemUser) carl = test_add_user (db, "carl", TANDEM_ROLE_USER, NULL);
+  gint64 company;
+
+  test_sign_in (db, "anna");
+  company = test_add_company (db, "Zebra Oy");
+  g_assert_true (tandem_store_begin (db->store, &error));
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Zebra secret number %u", i);
+      g_autoptr(TandemNote) note = tandem_note_new (TANDEM_KIND_COMPANY, company, body);
+
+      tandem_note_set_visibility (note, TANDEM_VISIBILITY_PRIVATE);
+      g_assert_cmpint (tandem_store_save_note (db->store, note, &error), >, 0);
+    }
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zeta %u", i);
+      test_add_company (db, name);
+    }
+  g_assert_true (tandem_store_commit (db->store, &error));
+
+  /* The author sees her notes among the hits. */
+  hits = tandem_store_search (db->store, "z", 40, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 40);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  test_sign_in (db, "carl");
+  hits = tandem_store_search (db->store, "z", 40, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 40);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TandemSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *plain = tandem_search_hit_dup_plain_snippet (hit);
+
+      g_assert_cmpint (tandem_search_hit_get_kind (hit), ==, TANDEM_KIND_COMPANY);
+      g_assert_null (strstr (plain, "secret"));
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* All 61 companies, no more, though 2561 records match. */
+  hits = tandem_store_search (db->store, "z", 100, &error);
+  g_assert_cmpuint (hits->len, ==, 61);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = tandem_store_search (db->store, "secret", 100, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_cmpuint (tandem_store_count (db->store, TANDEM_KIND_NOTE, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +383,7 @@ main (int   argc,
   ADD_DB_TEST ("/search/snippet-marks-K1", test_snippet_marks);
   ADD_DB_TEST ("/search/index-follows-renames-K1", test_follows_rename);
   ADD_DB_TEST ("/search/limit-K1", test_limit);
+  ADD_DB_TEST ("/search/many-matches-stay-private-K1-E5", test_many_matches);
 
   return g_test_run ();
 }
