@@ -125,6 +125,7 @@ rebuild_roles (TandemCompanyCard *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_choice_get_name (role));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -194,8 +195,8 @@ reload_people (TandemCompanyCard *self)
       GtkWidget *row = adw_action_row_new ();
       const char *job = tandem_person_get_text (person, "job-title");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_person_get_name (person));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_person_get_name (person));
       if (job)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), job);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));

@@ -145,6 +145,7 @@ create_row (TandemFieldsGroup *self,
       break;
     }
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   if (tandem_field_get_field_type (field) == TANDEM_FIELD_DATE)
     gtk_widget_set_tooltip_text (row, _("A date such as 2026-12-31 or 31.12.2026"));

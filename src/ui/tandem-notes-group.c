@@ -79,8 +79,8 @@ create_row (TandemNote *note)
       g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", text);
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_record_get_title (TANDEM_RECORD (note)));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_record_get_title (TANDEM_RECORD (note)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);

@@ -31,7 +31,9 @@ static void
 show_error_toast (TandemWindow *self,
                   const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* Toast titles are markup; messages can quote what the user typed. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
@@ -509,6 +511,7 @@ delete_record_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
   TandemKind kind;
   AdwToast *toast;
   gint64 id;
@@ -518,7 +521,8 @@ delete_record_action (GtkWidget  *widget,
 
   kind = tandem_card_get_kind (self->card);
   id = tandem_card_get_id (self->card);
-  title = g_strdup_printf (_("“%s” deleted"), tandem_card_get_title (self->card));
+  name = g_markup_escape_text (tandem_card_get_title (self->card), -1);
+  title = g_strdup_printf (_("“%s” deleted"), name);
 
   if (!tandem_store_delete (self->store, kind, id, &error))
     {
@@ -655,6 +659,11 @@ tandem_window_dispose (GObject *object)
   TandemWindow *self = TANDEM_WINDOW (object);
 
   g_clear_weak_pointer (&self->quick_add_dialog);
+  if (self->company_card)
+    g_signal_handlers_disconnect_by_data (self->company_card, self);
+  if (self->person_card)
+    g_signal_handlers_disconnect_by_data (self->person_card, self);
+  self->card = self->company_card = self->person_card = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->companies);
@@ -780,8 +789,13 @@ tandem_window_new (GtkApplication *application,
   self->person_card = TANDEM_CARD (tandem_person_card_new (store));
   gtk_stack_add_named (self->card_stack, GTK_WIDGET (self->company_card), "company");
   gtk_stack_add_named (self->card_stack, GTK_WIDGET (self->person_card), "person");
-  g_signal_connect_object (self->company_card, "notify", G_CALLBACK (on_card_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->person_card, "notify", G_CALLBACK (on_card_notify_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < 2; i++)
+    {
+      TandemCard *card = i == 0 ? self->company_card : self->person_card;
+
+      g_signal_connect_object (card, "notify::title", G_CALLBACK (on_card_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (card, "notify::modified", G_CALLBACK (on_card_notify_cb), self, G_CONNECT_SWAPPED);
+    }
 
   tandem_window_search_init (self);
 
