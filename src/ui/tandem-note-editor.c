@@ -267,6 +267,7 @@ tandem_note_editor_new (GtkWindow   *parent,
       const char *why = _("Only the author or an administrator can change who sees this note");
 
       gtk_widget_set_sensitive (GTK_WIDGET (self->visibility_row), FALSE);
+      adw_combo_row_set_use_subtitle (self->visibility_row, FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->visibility_row), why);
       gtk_widget_set_sensitive (GTK_WIDGET (self->groups_row), FALSE);
       adw_expander_row_set_subtitle (self->groups_row, why);

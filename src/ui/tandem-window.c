@@ -308,8 +308,7 @@ really_open_record (TandemWindow *self,
   update_card_actions (self);
   select_current (self);
   adw_leaflet_set_visible_child (self->inner_leaflet, self->card_pane);
-  if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
 
   if (note_id != 0)
     edit_note (self, note_id);
@@ -566,8 +565,7 @@ search_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
   adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -739,6 +737,9 @@ static void
 tandem_window_init (TandemWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A narrow window opens on the list, as wide ones show it too. */
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
 }
 
 TandemWindow *
