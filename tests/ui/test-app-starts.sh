@@ -7,7 +7,8 @@ tandem=${1:?usage: test-app-starts.sh PATH-TO-TANDEM}
 dir=$(mktemp -d)
 "$tandem" --db "$dir/t.db" >"$dir/log" 2>&1 &
 pid=$!
-found=$(timeout 20 xdotool search --sync --onlyvisible --name "Tandem" 2>/dev/null | head -n 1)
+# Only a window of this process counts: other tests may show theirs.
+found=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" --name "Tandem" 2>/dev/null | head -n 1)
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 status=0
