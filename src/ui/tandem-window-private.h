@@ -31,6 +31,8 @@ struct _TandemWindow
   GtkButton          *empty_button;
   GtkListView        *results_view;
   AdwWindowTitle     *card_title;
+  GtkWidget          *save_button;
+  GtkWidget          *card_menu_button;
   GtkStack           *card_stack;
   AdwStatusPage      *no_card_page;
 

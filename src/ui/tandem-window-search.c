@@ -15,10 +15,15 @@ char *
 tandem_window_snippet_markup (const char *snippet)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *p = snippet;
+  g_autofree char *flat = NULL;
+  const char *p;
 
   if (snippet == NULL)
     return g_strdup ("");
+
+  /* A snippet is a glimpse of the text, shown on one flowing line. */
+  flat = g_strdelimit (g_strdup (snippet), "\n\r\t", ' ');
+  p = flat;
 
   while (*p)
     {

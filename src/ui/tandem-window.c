@@ -151,6 +151,9 @@ update_card_actions (TandemWindow *self)
                                  shown && tandem_card_get_modified (self->card));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", shown);
   adw_window_title_set_title (self->card_title, shown ? tandem_card_get_title (self->card) : "");
+  /* With no card open there is nothing to save or delete. */
+  gtk_widget_set_visible (self->save_button, shown);
+  gtk_widget_set_visible (self->card_menu_button, shown);
 }
 
 static void
@@ -341,6 +344,12 @@ on_selection_changed_cb (TandemWindow *self)
 
 /* Quick add (SPEC B1, C1) -------------------------------------------------- */
 
+static void quick_add (TandemWindow *self,
+                       TandemKind    kind,
+                       gint64        company_id,
+                       const char   *name,
+                       const char   *message);
+
 static void
 on_quick_add_changed_cb (GtkEditable      *entry,
                          AdwMessageDialog *dialog)
@@ -381,7 +390,9 @@ on_quick_add_response_cb (AdwMessageDialog *dialog,
 
   if (id == 0)
     {
-      show_error_toast (self, error->message);
+      /* The dialog is closing: ask again with the name kept and the
+       * reason shown, so nothing typed is lost. */
+      quick_add (self, kind, company_id, name, error->message);
       return;
     }
 
@@ -394,7 +405,9 @@ on_quick_add_response_cb (AdwMessageDialog *dialog,
 static void
 quick_add (TandemWindow *self,
            TandemKind    kind,
-           gint64        company_id)
+           gint64        company_id,
+           const char   *name,
+           const char   *message)
 {
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -402,7 +415,9 @@ quick_add (TandemWindow *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        kind == TANDEM_KIND_PERSON ? _("New Person") : _("New Company"),
                                                        NULL));
-  if (company_id != 0 && self->card)
+  if (message != NULL)
+    adw_message_dialog_set_body (dialog, message);
+  else if (company_id != 0 && self->card)
     adw_message_dialog_format_body (dialog, _("The person is added to “%s”."), tandem_card_get_title (self->card));
   else
     adw_message_dialog_set_body (dialog, _("Only the name is needed; the rest can be filled in on the card."));
@@ -428,6 +443,9 @@ quick_add (TandemWindow *self,
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_quick_add_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_quick_add_response_cb), self, 0);
 
+  if (name != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), name);
+
   g_set_weak_pointer (&self->quick_add_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -442,7 +460,7 @@ new_record_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
-  quick_add (self, self->register_kind, 0);
+  quick_add (self, self->register_kind, 0, NULL, NULL);
 }
 
 static void
@@ -450,7 +468,7 @@ new_person_at_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  quick_add (TANDEM_WINDOW (widget), TANDEM_KIND_PERSON, g_variant_get_int64 (parameter));
+  quick_add (TANDEM_WINDOW (widget), TANDEM_KIND_PERSON, g_variant_get_int64 (parameter), NULL, NULL);
 }
 
 static void
@@ -706,6 +724,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (empty_button);
   CHILD (results_view);
   CHILD (card_title);
+  CHILD (save_button);
+  CHILD (card_menu_button);
   CHILD (card_stack);
   CHILD (no_card_page);
 #undef CHILD
