@@ -46,11 +46,11 @@ set_echo (gboolean echo)
 
       quiet.c_lflag &= ~ECHO;
       quiet.c_lflag |= ECHONL;
-      tcsetattr (tty_fd, TCSAFLUSH, &quiet);
+      tcsetattr (tty_fd, TCSANOW, &quiet);
     }
   else
     {
-      tcsetattr (tty_fd, TCSAFLUSH, &tty_saved);
+      tcsetattr (tty_fd, TCSANOW, &tty_saved);
       for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
         sigaction (restore_signals[i], &saved_actions[i], NULL);
     }
@@ -85,10 +85,12 @@ read_hidden_line (const char *prompt)
   gboolean got_any = FALSE;
   char c;
 
+  /* Echo goes off before the prompt shows, so nothing typed as soon as
+   * the prompt appears is ever displayed. */
   has_tty_settings = tcgetattr (tty_fd, &tty_saved) == 0;
-  write_all (tty_fd, prompt);
   if (has_tty_settings)
     set_echo (FALSE);
+  write_all (tty_fd, prompt);
 
   for (;;)
     {
