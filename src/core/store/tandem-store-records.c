@@ -449,7 +449,7 @@ tandem_store_get_company (TandemStore  *self,
   if (company == NULL)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                   _("There is no company with the id %" G_GINT64_FORMAT), id);
+                   _("There is no company with the id %lld"), (long long) id);
       return NULL;
     }
 
@@ -496,7 +496,7 @@ tandem_store_save_person (TandemStore   *self,
       if (company == NULL)
         {
           g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                       _("There is no company with the id %" G_GINT64_FORMAT), company_id);
+                       _("There is no company with the id %lld"), (long long) company_id);
           return 0;
         }
     }
@@ -582,7 +582,7 @@ tandem_store_get_person (TandemStore  *self,
   if (person == NULL)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                   _("There is no person with the id %" G_GINT64_FORMAT), id);
+                   _("There is no person with the id %lld"), (long long) id);
       return NULL;
     }
   if (!load_field_values (self, TANDEM_RECORD (person), error))
@@ -764,9 +764,9 @@ tandem_store_save_note (TandemStore  *self,
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
                    parent_kind == TANDEM_KIND_PERSON
-                   ? _("There is no person with the id %" G_GINT64_FORMAT)
-                   : _("There is no company with the id %" G_GINT64_FORMAT),
-                   parent_id);
+                   ? _("There is no person with the id %lld")
+                   : _("There is no company with the id %lld"),
+                   (long long) parent_id);
       return 0;
     }
 
@@ -871,7 +871,7 @@ tandem_store_get_note (TandemStore  *self,
   if (note == NULL)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                   _("There is no note with the id %" G_GINT64_FORMAT), id);
+                   _("There is no note with the id %lld"), (long long) id);
       return NULL;
     }
   if (!load_note_groups (self, note, error))
