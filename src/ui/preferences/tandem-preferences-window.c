@@ -161,7 +161,7 @@ add_to_group (AdwPreferencesGroup *group,
 }
 
 static void
-add_placeholder (AdwPreferencesGroup *group,
+add_empty_row (AdwPreferencesGroup *group,
                  GPtrArray           *rows,
                  const char          *text)
 {
@@ -241,38 +241,62 @@ on_named_rename_clicked_cb (GtkButton *button,
   show_rename_dialog (list, id, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), NULL);
 }
 
-static void
-on_named_delete_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             NamedList        *list)
+typedef gboolean (*RemoveFunc) (TandemStore *store, gint64 id, GError **error);
+
+/* What a delete confirmation does once the user agrees. */
+typedef struct
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tandem-item-id");
-  const char *name = g_object_get_data (G_OBJECT (dialog), "tandem-item-name");
+  TandemPreferencesWindow *self;
+  RemoveFunc               remove;
+  gint64                   id;
+  char                    *name;
+  const char              *cannot_heading;
+  const char              *done_format;
+} PendingDelete;
+
+static void
+pending_delete_free (gpointer data)
+{
+  PendingDelete *pending = data;
+
+  g_free (pending->name);
+  g_free (pending);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PendingDelete    *pending)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (!list->remove (list->self->store, id, &error))
+  if (!pending->remove (pending->self->store, pending->id, &error))
     {
-      show_message (list->self, list->cannot_delete_heading, error->message);
+      show_message (pending->self, pending->cannot_heading, error->message);
       return;
     }
-  /* Translators: %s is the name of a group or partner role that was deleted */
-  done = g_strdup_printf (_("“%s” deleted"), name);
-  toast (list->self, done);
+  done = g_strdup_printf (pending->done_format, pending->name);
+  toast (pending->self, done);
 }
 
-static AdwMessageDialog *
+/* Asks before deleting @name; @done_format is the toast shown after. */
+static void
 confirm_delete (TandemPreferencesWindow *self,
                 const char              *heading_format,
                 const char              *name,
                 const char              *body,
-                gint64                   id)
+                gint64                   id,
+                RemoveFunc               remove,
+                const char              *cannot_heading,
+                const char              *done_format)
 {
   g_autofree char *heading = g_strdup_printf (heading_format, name);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  PendingDelete *pending = g_new0 (PendingDelete, 1);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -281,9 +305,16 @@ confirm_delete (TandemPreferencesWindow *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "tandem-item-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "tandem-item-name", g_strdup (name), g_free);
-  return ADW_MESSAGE_DIALOG (dialog);
+
+  pending->self = self;
+  pending->remove = remove;
+  pending->id = id;
+  pending->name = g_strdup (name);
+  pending->cannot_heading = cannot_heading;
+  pending->done_format = done_format;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response_cb),
+                         pending, (GClosureNotify) (void (*) (void)) pending_delete_free, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
@@ -292,13 +323,13 @@ on_named_delete_clicked_cb (GtkButton *button,
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "tandem-item-id");
-  AdwMessageDialog *dialog;
 
-  dialog = confirm_delete (list->self, list->delete_heading,
-                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                           list->delete_body, id);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_named_delete_response_cb), list);
-  present_dialog (list->self, GTK_WINDOW (dialog));
+  confirm_delete (list->self, list->delete_heading,
+                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                  list->delete_body, id, list->remove,
+                  list->cannot_delete_heading,
+                  /* Translators: %s is the name of a group or partner role that was deleted */
+                  _("“%s” deleted"));
 }
 
 static void
@@ -337,11 +368,11 @@ refresh_named (NamedList *list)
   items = list->list (self->store, &error);
   if (items == NULL)
     {
-      add_placeholder (list->group, list->rows, error->message);
+      add_empty_row (list->group, list->rows, error->message);
       return;
     }
   if (items->len == 0)
-    add_placeholder (list->group, list->rows, list->none_text);
+    add_empty_row (list->group, list->rows, list->none_text);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -421,7 +452,7 @@ refresh_users (TandemPreferencesWindow *self)
   users = tandem_store_list_users (self->store, &error);
   if (users == NULL)
     {
-      add_placeholder (self->users_group, self->user_rows, error->message);
+      add_empty_row (self->users_group, self->user_rows, error->message);
       return;
     }
 
@@ -462,43 +493,20 @@ on_field_row_activated_cb (AdwActionRow            *row,
 }
 
 static void
-on_field_delete_response_cb (AdwMessageDialog        *dialog,
-                             const char              *response,
-                             TandemPreferencesWindow *self)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tandem-item-id");
-  const char *name = g_object_get_data (G_OBJECT (dialog), "tandem-item-name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *done = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-
-  if (!tandem_store_delete_field (self->store, id, &error))
-    {
-      show_message (self, _("Cannot Delete Field"), error->message);
-      return;
-    }
-  /* Translators: %s is the name of a field that was deleted */
-  done = g_strdup_printf (_("Field “%s” deleted"), name);
-  toast (self, done);
-}
-
-static void
 on_field_delete_clicked_cb (GtkButton               *button,
                             TandemPreferencesWindow *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   TandemField *field = g_object_get_data (G_OBJECT (row), "tandem-field");
-  AdwMessageDialog *dialog;
 
-  dialog = confirm_delete (self, _("Delete Field “%s”?"), tandem_field_get_name (field),
-                           tandem_field_get_entity (field) == TANDEM_KIND_PERSON
-                             ? _("The values of this field are deleted from every person too. This cannot be undone.")
-                             : _("The values of this field are deleted from every company too. This cannot be undone."),
-                           tandem_field_get_id (field));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_field_delete_response_cb), self);
-  present_dialog (self, GTK_WINDOW (dialog));
+  confirm_delete (self, _("Delete Field “%s”?"), tandem_field_get_name (field),
+                  tandem_field_get_entity (field) == TANDEM_KIND_PERSON
+                    ? _("The values of this field are deleted from every person too. This cannot be undone.")
+                    : _("The values of this field are deleted from every company too. This cannot be undone."),
+                  tandem_field_get_id (field), tandem_store_delete_field,
+                  _("Cannot Delete Field"),
+                  /* Translators: %s is the name of a field that was deleted */
+                  _("Field “%s” deleted"));
 }
 
 static void
@@ -515,11 +523,11 @@ refresh_fields (TandemPreferencesWindow *self,
   fields = tandem_store_list_fields (self->store, entity, &error);
   if (fields == NULL)
     {
-      add_placeholder (group, rows, error->message);
+      add_empty_row (group, rows, error->message);
       return;
     }
   if (fields->len == 0)
-    add_placeholder (group, rows, _("No fields yet"));
+    add_empty_row (group, rows, _("No fields yet"));
 
   for (guint i = 0; i < fields->len; i++)
     {
