@@ -17,6 +17,7 @@ typedef enum
   TANDEM_ERROR_DATABASE,       /* SQLite failed */
   TANDEM_ERROR_TOO_NEW,        /* database written by a newer Tandem */
   TANDEM_ERROR_NOT_SIGNED_IN,  /* a read or write without a user */
+  TANDEM_ERROR_CONFLICT,       /* overlaps a busy activity (SPEC D5) */
 } TandemError;
 
 GQuark tandem_error_quark (void);

@@ -11,6 +11,7 @@ typedef enum
   TANDEM_KIND_COMPANY = 1,
   TANDEM_KIND_PERSON  = 2,
   TANDEM_KIND_NOTE    = 3,
+  TANDEM_KIND_ACTIVITY = 4,
 } TandemKind;
 
 typedef enum
@@ -44,6 +45,55 @@ typedef enum
   TANDEM_FIELD_CHOICE = 5,
 } TandemFieldType;
 
+/* SPEC D1, D9. The numbers are stored in the database: never renumber. */
+typedef enum
+{
+  TANDEM_STATUS_PLANNED   = 0,
+  TANDEM_STATUS_COMPLETED = 1,
+  TANDEM_STATUS_CANCELLED = 2,
+} TandemStatus;
+
+typedef enum
+{
+  TANDEM_OUTCOME_NONE    = 0,
+  TANDEM_OUTCOME_SUCCESS = 1,
+  TANDEM_OUTCOME_FAILURE = 2,
+} TandemOutcome;
+
+typedef enum
+{
+  TANDEM_DIRECTION_NONE     = 0,
+  TANDEM_DIRECTION_INBOUND  = 1,
+  TANDEM_DIRECTION_OUTBOUND = 2,
+} TandemDirection;
+
+/* The administrator-kept lists of activities (SPEC D3, D9). */
+typedef enum
+{
+  TANDEM_TERM_CATEGORY = 0,
+  TANDEM_TERM_KIND     = 1,
+  TANDEM_TERM_TYPE     = 2,
+  TANDEM_TERM_PROPERTY = 3,
+  TANDEM_TERM_GOAL     = 4,
+  TANDEM_TERM_PRIORITY = 5,
+} TandemTermSet;
+#define TANDEM_N_TERM_SETS 6
+
+/* SPEC D11 */
+typedef enum
+{
+  TANDEM_CHANNEL_APP   = 0,  /* the notification list and the desktop */
+  TANDEM_CHANNEL_EMAIL = 1,
+  TANDEM_CHANNEL_SMS   = 2,
+} TandemChannel;
+
+/* SPEC D20 */
+typedef enum
+{
+  TANDEM_PERIOD_WEEK  = 0,
+  TANDEM_PERIOD_MONTH = 1,
+} TandemPeriod;
+
 const char *tandem_kind_to_string        (TandemKind        kind);
 TandemKind  tandem_kind_from_string      (const char       *str);
 const char *tandem_role_to_string        (TandemRole        role);
@@ -59,5 +109,26 @@ const char *tandem_field_type_to_string  (TandemFieldType   type);
 gboolean    tandem_field_type_from_string (const char      *str,
                                            TandemFieldType *type);
 const char *tandem_field_type_get_label  (TandemFieldType   type);
+const char *tandem_status_to_string      (TandemStatus      status);
+gboolean    tandem_status_from_string    (const char       *str,
+                                          TandemStatus     *status);
+const char *tandem_status_get_label      (TandemStatus      status);
+const char *tandem_outcome_to_string     (TandemOutcome     outcome);
+gboolean    tandem_outcome_from_string   (const char       *str,
+                                          TandemOutcome    *outcome);
+const char *tandem_outcome_get_label     (TandemOutcome     outcome);
+const char *tandem_direction_to_string   (TandemDirection   direction);
+gboolean    tandem_direction_from_string (const char       *str,
+                                          TandemDirection  *direction);
+const char *tandem_direction_get_label   (TandemDirection   direction);
+const char *tandem_term_set_to_string    (TandemTermSet     set);
+gboolean    tandem_term_set_from_string  (const char       *str,
+                                          TandemTermSet    *set);
+/* Plural heading of a list in Preferences: "Categories", "Kinds", … */
+const char *tandem_term_set_get_label    (TandemTermSet     set);
+const char *tandem_channel_get_label     (TandemChannel     channel);
+const char *tandem_period_to_string      (TandemPeriod      period);
+gboolean    tandem_period_from_string    (const char       *str,
+                                          TandemPeriod     *period);
 
 G_END_DECLS

@@ -183,3 +183,5 @@ GPtrArray    *tandem_store_search              (TandemStore         *self,
 char         *tandem_store_build_match_query   (const char          *text);
 
 G_END_DECLS
+
+#include "tandem-store-activities.h"
