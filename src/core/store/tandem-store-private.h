@@ -66,4 +66,21 @@ gboolean      tandem_store_reindex_all   (TandemStore   *self,
                                           TandemKind     kind,
                                           GError       **error);
 
+/* Activities (tandem-store-activities.c). Times in the activities tables
+ * are ISO 8601 UTC text, "2026-11-23T08:15:00Z"; these convert. */
+char         *tandem_store_unix_to_utc   (gint64         unix_time);
+gint64        tandem_store_utc_to_unix   (const char    *utc);
+/* A tracking number for a new activity, "2026-00042" (D14). */
+char         *tandem_store_next_tracking (TandemStore   *self,
+                                          GError       **error);
+
+/* tandem-store-calendar.c: refuses @activity (about to be saved) with
+ * TANDEM_ERROR_CONFLICT when it is busy, not cancelled, and overlaps a
+ * busy, not cancelled activity or occurrence of one of its performers
+ * (SPEC D5). The other activity is read from visible_activities for its
+ * title, and from masked_busy_activities (time only) otherwise. */
+gboolean      tandem_store_check_busy_conflicts (TandemStore     *self,
+                                                 TandemActivity  *activity,
+                                                 GError         **error);
+
 G_END_DECLS
