@@ -6,8 +6,10 @@
 G_BEGIN_DECLS
 
 /* The window's parts, for the UI tests that drive it like a person would.
- * @list is one of "users", "groups", "roles", "company-fields" and
- * "person-fields". */
+ * @list is one of "users", "groups", "roles", "company-fields",
+ * "person-fields", "targets" (the categories on the Sales Targets page),
+ * or an activity list by tandem_term_set_to_string(): "category",
+ * "kind", "type", "property", "goal", "priority". */
 GtkWidget    *tandem_preferences_window_get_users_page        (TandemPreferencesWindow *self);
 GtkWidget    *tandem_preferences_window_get_add_user_button   (TandemPreferencesWindow *self);
 GtkWidget    *tandem_preferences_window_get_new_group_row     (TandemPreferencesWindow *self);
@@ -24,5 +26,21 @@ guint         tandem_preferences_window_count_rows            (TandemPreferences
                                                                const char              *list);
 GtkButton    *tandem_preferences_window_get_row_delete_button (AdwActionRow            *row);
 GtkButton    *tandem_preferences_window_get_row_rename_button (AdwActionRow            *row);
+
+/* Activities and Sales Targets (SPEC D3, D9, D20, L1) */
+GtkWidget    *tandem_preferences_window_get_activities_page   (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_targets_page      (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_get_add_category_button (TandemPreferencesWindow *self);
+/* The "New kind" … row of a list; NULL for categories */
+GtkWidget    *tandem_preferences_window_get_new_term_row      (TandemPreferencesWindow *self,
+                                                               TandemTermSet            set);
+AdwComboRow  *tandem_preferences_window_get_seller_row        (TandemPreferencesWindow *self);
+gboolean      tandem_preferences_window_select_seller         (TandemPreferencesWindow *self,
+                                                               const char              *name);
+/* @delta -1: the Move Up button, +1: Move Down */
+GtkButton    *tandem_preferences_window_get_row_move_button   (AdwActionRow            *row,
+                                                               int                      delta);
+GtkSpinButton *tandem_preferences_window_get_row_target_spin  (AdwActionRow            *row);
+GtkDropDown  *tandem_preferences_window_get_row_target_period (AdwActionRow            *row);
 
 G_END_DECLS
