@@ -138,7 +138,16 @@ save (TandemCategoryDialog *self)
         tandem_term_set_name (category, text);
     }
   else
-    category = tandem_term_new (TANDEM_TERM_CATEGORY, text);
+    {
+      g_autoptr(GPtrArray) categories = tandem_store_list_terms (self->store, TANDEM_TERM_CATEGORY, NULL);
+      int position = 0;
+
+      /* A new category goes to the end of the list. */
+      for (guint i = 0; categories != NULL && i < categories->len; i++)
+        position = MAX (position, tandem_term_get_position (g_ptr_array_index (categories, i)) + 1);
+      category = tandem_term_new (TANDEM_TERM_CATEGORY, text);
+      tandem_term_set_position (category, position);
+    }
 
   tandem_term_set_kind_id (category, selected_id (self->kind_row, self->kind_ids));
   tandem_term_set_type_id (category, selected_id (self->type_row, self->type_ids));

@@ -24,6 +24,10 @@ AdwActionRow *tandem_preferences_window_find_row              (TandemPreferences
                                                                const char              *title);
 guint         tandem_preferences_window_count_rows            (TandemPreferencesWindow *self,
                                                                const char              *list);
+/* The rows of @list in the order shown */
+AdwActionRow *tandem_preferences_window_get_nth_row           (TandemPreferencesWindow *self,
+                                                               const char              *list,
+                                                               guint                    n);
 GtkButton    *tandem_preferences_window_get_row_delete_button (AdwActionRow            *row);
 GtkButton    *tandem_preferences_window_get_row_rename_button (AdwActionRow            *row);
 

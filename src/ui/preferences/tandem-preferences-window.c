@@ -1646,6 +1646,19 @@ tandem_preferences_window_count_rows (TandemPreferencesWindow *self,
   return rows ? rows->len : 0;
 }
 
+AdwActionRow *
+tandem_preferences_window_get_nth_row (TandemPreferencesWindow *self,
+                                       const char              *list,
+                                       guint                    n)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TANDEM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  rows = rows_of (self, list);
+  return rows && n < rows->len ? g_ptr_array_index (rows, n) : NULL;
+}
+
 GtkButton *
 tandem_preferences_window_get_row_delete_button (AdwActionRow *row)
 {
