@@ -365,7 +365,7 @@ user_name (TandemStore *self,
 
 #define MASKED_COLUMNS \
   "SELECT m.id, 0, NULL, m.tzid, m.start_utc, m.end_utc, m.rrule," \
-  "       m.series_end_utc, m.all_day, m.status, 0, 1, 0," \
+  "       m.series_end_utc, m.all_day, 0, 0, 1, 0," \
   "       0, NULL, NULL, NULL, NULL, 0," \
   "       0, NULL, NULL" \
   "  FROM temp.masked_busy_activities m "
@@ -378,12 +378,11 @@ user_name (TandemStore *self,
   "     AND NOT EXISTS (SELECT 1 FROM main.activity_performers p" \
   "                      WHERE p.activity_id = " alias ".id)))"
 
-/* Timed activities that may have an occurrence in [?3, ?4): single ones
+/* Activities that may have an occurrence in [?3, ?4): single ones
  * by their times, recurring ones by their series, and any with an
  * occurrence moved into the range. A NULL ?4 is no end. */
 #define IN_RANGE(alias) \
-  "(" alias ".open_ended = 0" \
-  " AND (((?4 IS NULL OR " alias ".start_utc < ?4)" \
+  "((((?4 IS NULL OR " alias ".start_utc < ?4)" \
   "       AND ((" alias ".rrule IS NULL" \
   "             AND (" alias ".end_utc > ?3 OR (" alias ".end_utc = " alias ".start_utc" \
   "                                            AND " alias ".start_utc >= ?3)))" \
@@ -515,11 +514,11 @@ load_busy_candidates (TandemStore  *self,
 {
   static const char sql[] =
     VISIBLE_COLUMNS
-    " WHERE a.id <> ?2 AND a.busy = 1 AND a.status <> 2"
+    " WHERE a.id <> ?2 AND a.busy = 1 AND a.status <> 2 AND a.open_ended = 0"
     "   AND " PERFORMED_BY ("a", "?1") " AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE m.id <> ?2 AND m.busy = 1 AND m.status <> 2"
+    " WHERE m.id <> ?2"
     "   AND EXISTS (SELECT 1 FROM main.activity_performers p"
     "                WHERE p.activity_id = m.id AND p.user_id = ?1)"
     "   AND " IN_RANGE ("m");
@@ -549,11 +548,10 @@ load_calendar_activities (TandemStore  *self,
   static const char sql[] =
     VISIBLE_COLUMNS
     " WHERE (" PERFORMED_BY ("a", "?1") " OR (?2 AND a.public = 1))"
-    "   AND " IN_RANGE ("a")
+    "   AND a.open_ended = 0 AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE m.busy = 1 AND m.status <> 2"
-    "   AND EXISTS (SELECT 1 FROM main.activity_performers p"
+    " WHERE EXISTS (SELECT 1 FROM main.activity_performers p"
     "                WHERE p.activity_id = m.id AND p.user_id = ?1)"
     "   AND " IN_RANGE ("m");
   sqlite3_stmt *stmt;
