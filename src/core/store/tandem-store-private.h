@@ -73,6 +73,12 @@ gint64        tandem_store_utc_to_unix   (const char    *utc);
 /* A tracking number for a new activity, "2026-00042" (D14). */
 char         *tandem_store_next_tracking (TandemStore   *self,
                                           GError       **error);
+/* Rebuilds the search rows of the activities of a company or person,
+ * which are found by its name. */
+gboolean      tandem_store_reindex_activities_of (TandemStore *self,
+                                                  TandemKind   kind,
+                                                  gint64       id,
+                                                  GError     **error);
 
 /* tandem-store-calendar.c: refuses @activity (about to be saved) with
  * TANDEM_ERROR_CONFLICT when it is busy, not cancelled, and overlaps a

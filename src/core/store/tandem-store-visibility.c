@@ -15,12 +15,30 @@
  *   - its visibility is "chosen groups" and the user is in one of them.
  * A private note is seen by its author alone; administrators get no
  * exception, so that what a team restricts stays restricted (SPEC E2).
+ *
+ * An activity is visible when it is not deleted, its company (if any) is
+ * not deleted, and
+ *   - its visibility is "everyone who may see the customer", or
+ *   - the user is its assigner (author), one of its performers or its
+ *     responsible person — whatever its visibility, or
+ *   - its visibility is "chosen groups" and the user is in one of them.
+ * A private activity is thus seen by the people who work on it alone;
+ * again administrators get no exception.
+ *
+ * masked_busy_activities holds the other busy activities, the ones the
+ * user may not see (SPEC E3): planned or completed, with times, company
+ * not deleted. Only the calendar and the busy-conflict check read it, and
+ * only times leave it: its columns are limited to what places an
+ * occurrence in time (the performers are joined from activity_performers
+ * by the calendar code). Whatever reads it shows the result as "Busy".
  */
 static const char visibility_sql[] =
   "CREATE TEMP TABLE IF NOT EXISTS tandem_session (user_id INTEGER NOT NULL);"
   "DROP VIEW IF EXISTS temp.visible_companies;"
   "DROP VIEW IF EXISTS temp.visible_people;"
   "DROP VIEW IF EXISTS temp.visible_notes;"
+  "DROP VIEW IF EXISTS temp.masked_busy_activities;"
+  "DROP VIEW IF EXISTS temp.visible_activities;"
   /* The session is read through constant subqueries rather than joined,
    * so that SQLite flattens the views into the queries that use them and
    * keeps using the tables' indexes (name order, primary keys). */
@@ -42,7 +60,31 @@ static const char visibility_sql[] =
   "         OR (n.visibility = 1 AND EXISTS (SELECT 1 FROM main.note_teams nt"
   "              JOIN main.team_members tm ON tm.team_id = nt.team_id"
   "              WHERE nt.note_id = n.id"
-  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));";
+  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));"
+  "CREATE TEMP VIEW visible_activities AS"
+  "  SELECT a.* FROM main.activities a"
+  "  WHERE a.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
+  "    AND (a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
+  "         WHERE c.id = a.company_id AND c.deleted = 0))"
+  "    AND (a.visibility = 0"
+  "         OR a.assigner_id = (SELECT user_id FROM temp.tandem_session)"
+  "         OR a.responsible_id = (SELECT user_id FROM temp.tandem_session)"
+  "         OR EXISTS (SELECT 1 FROM main.activity_performers ap"
+  "              WHERE ap.activity_id = a.id"
+  "                AND ap.user_id = (SELECT user_id FROM temp.tandem_session))"
+  "         OR (a.visibility = 1 AND EXISTS (SELECT 1 FROM main.activity_teams at"
+  "              JOIN main.team_members tm ON tm.team_id = at.team_id"
+  "              WHERE at.activity_id = a.id"
+  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));"
+  "CREATE TEMP VIEW masked_busy_activities AS"
+  "  SELECT a.id, a.tzid, a.start_local, a.end_local, a.start_utc, a.end_utc,"
+  "         a.rrule, a.series_end_utc, a.all_day"
+  "  FROM main.activities a"
+  "  WHERE a.deleted = 0 AND a.busy = 1 AND a.status <> 2 AND a.open_ended = 0"
+  "    AND EXISTS (SELECT 1 FROM temp.tandem_session)"
+  "    AND (a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
+  "         WHERE c.id = a.company_id AND c.deleted = 0))"
+  "    AND a.id NOT IN (SELECT va.id FROM temp.visible_activities va);";
 
 gboolean
 tandem_store_visibility_install (TandemStore  *self,
