@@ -406,9 +406,10 @@ tandem_store_save_company (TandemStore    *self,
       !tandem_store_index_record (self, TANDEM_KIND_COMPANY, id, error))
     goto fail;
 
-  /* People show their company's name, and are found by it. */
+  /* People and activities show their company's name, and are found by it. */
   if (tandem_record_get_id (TANDEM_RECORD (company)) != 0 &&
-      !reindex_people_of (self, id, error))
+      (!reindex_people_of (self, id, error) ||
+       !tandem_store_reindex_activities_of (self, TANDEM_KIND_COMPANY, id, error)))
     goto fail;
 
   if (!tandem_store_commit (self, error))
@@ -544,6 +545,11 @@ tandem_store_save_person (TandemStore   *self,
 
   if (!save_field_values (self, TANDEM_RECORD (person), id, error) ||
       !tandem_store_index_record (self, TANDEM_KIND_PERSON, id, error))
+    goto fail;
+
+  /* Activities are found by the names of their contact persons. */
+  if (tandem_record_get_id (TANDEM_RECORD (person)) != 0 &&
+      !tandem_store_reindex_activities_of (self, TANDEM_KIND_PERSON, id, error))
     goto fail;
 
   if (!tandem_store_commit (self, error))
@@ -937,6 +943,8 @@ table_of (TandemKind kind)
       return "people";
     case TANDEM_KIND_NOTE:
       return "notes";
+    case TANDEM_KIND_ACTIVITY:
+      return "activities";
     case TANDEM_KIND_NONE:
     default:
       return NULL;
@@ -958,7 +966,8 @@ set_deleted (TandemStore  *self,
     return FALSE;
   if (table == NULL)
     {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Only companies, people and notes can be deleted"));
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   _("Only companies, people, notes and activities can be deleted"));
       return FALSE;
     }
 
@@ -979,10 +988,12 @@ set_deleted (TandemStore  *self,
 
   /* A deleted record is out of every view, so restoring checks the
    * table itself; only the user who could delete it gets this far with
-   * its id from the Undo of their own toast. */
+   * its id from the Undo of their own toast. An activity is anyone's to
+   * delete who sees it, as a company is; restoring one is checked
+   * against the view once it is back, within the savepoint. */
   if (deleted)
     sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1 AND id IN (SELECT id FROM visible_%s)",
-                           table, kind == TANDEM_KIND_COMPANY ? "companies" : kind == TANDEM_KIND_PERSON ? "people" : "notes");
+                           table, table);
   else if (kind == TANDEM_KIND_NOTE)
     sql = g_strdup_printf ("UPDATE notes SET deleted = 0 WHERE id = ?1 AND deleted = 1"
                            " AND (author_id = ?2 OR ?3)");
@@ -1009,6 +1020,22 @@ set_deleted (TandemStore  *self,
     }
   if (kind == TANDEM_KIND_COMPANY && !reindex_people_of (self, id, error))
     goto fail;
+  if (kind == TANDEM_KIND_ACTIVITY && !deleted)
+    {
+      sqlite3_stmt *check = tandem_store_prepare (self, "SELECT 1 FROM visible_activities WHERE id = ?", error);
+      gboolean visible;
+
+      if (check == NULL)
+        goto fail;
+      sqlite3_bind_int64 (check, 1, id);
+      visible = sqlite3_step (check) == SQLITE_ROW;
+      sqlite3_reset (check);
+      if (!visible)
+        {
+          g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND, _("The record no longer exists"));
+          goto fail;
+        }
+    }
   if (!tandem_store_commit (self, error))
     return FALSE;
 
@@ -1047,13 +1074,18 @@ tandem_store_purge_deleted (TandemStore  *self,
   static const char purge_sql[] =
     /* Each part is a lookup in a "deleted = 1" index, not a scan. */
     "DELETE FROM search_index WHERE rowid IN ("
-    "  SELECT id * 4 + 3 FROM notes WHERE deleted = 1"
-    "  UNION ALL SELECT id * 4 + 3 FROM notes"
+    "  SELECT id * 8 + 4 FROM activities WHERE deleted = 1"
+    "  UNION ALL SELECT id * 8 + 4 FROM activities"
     "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 4 + 3 FROM notes"
+    "  UNION ALL SELECT id * 8 + 3 FROM notes WHERE deleted = 1"
+    "  UNION ALL SELECT id * 8 + 3 FROM notes"
+    "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 8 + 3 FROM notes"
     "    WHERE person_id IN (SELECT id FROM people WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 4 + 2 FROM people WHERE deleted = 1"
-    "  UNION ALL SELECT id * 4 + 1 FROM companies WHERE deleted = 1);"
+    "  UNION ALL SELECT id * 8 + 2 FROM people WHERE deleted = 1"
+    "  UNION ALL SELECT id * 8 + 1 FROM companies WHERE deleted = 1);"
+    /* An activity of a purged company goes with it (ON DELETE CASCADE). */
+    "DELETE FROM activities WHERE deleted = 1;"
     "DELETE FROM notes WHERE deleted = 1;"
     "DELETE FROM field_values WHERE field_id IN (SELECT id FROM fields WHERE entity = 2)"
     "  AND record_id IN (SELECT id FROM people WHERE deleted = 1);"

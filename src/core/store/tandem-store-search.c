@@ -9,14 +9,14 @@
 #include "tandem-store-private.h"
 
 /*
- * The search index holds one row per company, person and note, rowid =
- * id * 4 + kind. Rows are rebuilt by the store whenever the record, or
+ * The search index holds one row per company, person, note and activity,
+ * rowid = id * 8 + kind. Rows are rebuilt by the store whenever the record, or
  * something shown with it, changes, inside the same transaction. Reading
  * goes through the visibility views: a hidden note is never a hit, never
  * a snippet, never counted.
  */
 
-#define ROWID(kind, id) ((id) * 4 + (kind))
+#define ROWID(kind, id) ((id) * 8 + (kind))
 
 /* Up to this many matches, search results come best first. */
 #define RANKED_MATCHES 2000
@@ -30,6 +30,12 @@ static const char person_text_sql[] =
 /* A note is found by its own text only, not by the name of its record. */
 static const char note_text_sql[] =
   "SELECT NULL, n.body FROM notes n WHERE n.id = ?";
+
+/* An activity is found by its title and texts, the names of its company,
+ * contact persons and category, and its tracking number (SPEC K1, D14).
+ * Internal notes stay out of the snippets. */
+static const char activity_text_sql[] =
+  "SELECT a.title, ifnull (a.description || char (10), '') || ifnull (a.details || char (10), '') || ifnull (a.reference || char (10), '') || ifnull ((SELECT c.name FROM companies c WHERE c.id = a.company_id) || char (10), '') || ifnull ((SELECT group_concat (p.name, ', ') FROM activity_people ap JOIN people p ON p.id = ap.person_id WHERE ap.activity_id = a.id) || char (10), '') || ifnull ((SELECT coalesce (t.name, t.builtin) FROM activity_terms t WHERE t.id = a.category_id) || char (10), '') || a.tracking FROM activities a WHERE a.id = ?";
 
 gboolean
 tandem_store_unindex_record (TandemStore  *self,
@@ -67,6 +73,9 @@ tandem_store_index_record (TandemStore  *self,
       break;
     case TANDEM_KIND_NOTE:
       text_sql = note_text_sql;
+      break;
+    case TANDEM_KIND_ACTIVITY:
+      text_sql = activity_text_sql;
       break;
     case TANDEM_KIND_NONE:
     default:
@@ -112,6 +121,8 @@ tandem_store_reindex_all (TandemStore  *self,
     sql = "SELECT id FROM companies";
   else if (kind == TANDEM_KIND_PERSON)
     sql = "SELECT id FROM people";
+  else if (kind == TANDEM_KIND_ACTIVITY)
+    sql = "SELECT id FROM activities";
   else
     sql = "SELECT id FROM notes";
 
@@ -240,10 +251,11 @@ tandem_store_search (TandemStore  *self,
     "       snippet (search_index, -1, char (1), char (2), '…', 12)" \
     " FROM search_index s" \
     " WHERE search_index MATCH ?1" \
-    "   AND CASE s.rowid & 3" \
-    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 2)" \
-    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 2)" \
-    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 2)" \
+    "   AND CASE s.rowid & 7" \
+    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 3)" \
+    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 3)" \
+    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 3)" \
+    "         WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 3)" \
     "         ELSE 0 END" \
     " ORDER BY " order " LIMIT ?2"
   stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("rank") : SEARCH_SQL ("s.rowid DESC"), error);
@@ -257,8 +269,8 @@ tandem_store_search (TandemStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      TandemKind kind = rowid & 3;
-      gint64 id = rowid >> 2;
+      TandemKind kind = rowid & 7;
+      gint64 id = rowid >> 3;
       const char *title = tandem_store_column_text (stmt, 1);
       const char *snippet = tandem_store_column_text (stmt, 2);
 
@@ -274,6 +286,33 @@ tandem_store_search (TandemStore  *self,
                                                         tandem_note_get_parent_kind (note),
                                                         tandem_note_get_parent_id (note),
                                                         tandem_note_get_parent_name (note)));
+        }
+      else if (kind == TANDEM_KIND_ACTIVITY)
+        {
+          /* An activity is shown with its company, when it has one. */
+          sqlite3_stmt *parent;
+          gint64 company_id = 0;
+          g_autofree char *company_name = NULL;
+
+          parent = tandem_store_prepare (self,
+                                         "SELECT a.company_id, (SELECT vc.name FROM visible_companies vc"
+                                         " WHERE vc.id = a.company_id)"
+                                         " FROM visible_activities a WHERE a.id = ?", error);
+          if (parent == NULL)
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          sqlite3_bind_int64 (parent, 1, id);
+          if (sqlite3_step (parent) == SQLITE_ROW)
+            {
+              company_id = sqlite3_column_int64 (parent, 0);
+              company_name = g_strdup (tandem_store_column_text (parent, 1));
+            }
+          sqlite3_reset (parent);
+          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet,
+                                                        company_id ? TANDEM_KIND_COMPANY : TANDEM_KIND_NONE,
+                                                        company_id, company_name));
         }
       else
         g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet, TANDEM_KIND_NONE, 0, NULL));
