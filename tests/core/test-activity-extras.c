@@ -820,6 +820,28 @@ test_reminder_hidden (Fixture       *f,
   }
   g_assert_cmpuint (count_unread (f), ==, carl_sees_group ? 1 : 0);
 
+  /* A deleted activity takes its notifications out of sight too, and
+   * Undo brings them back. */
+  if (carl_sees_group)
+    {
+      test_sign_in (&f->db, "anna");
+      g_assert_true (tandem_store_delete (f->db.store, TANDEM_KIND_ACTIVITY, group_only, &error));
+      g_assert_no_error (error);
+      test_sign_in (&f->db, "carl");
+      g_assert_cmpuint (count_unread (f), ==, 0);
+      {
+        g_autoptr(GPtrArray) list = tandem_store_list_notifications (f->db.store, 0, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (list->len, ==, 0);
+      }
+      test_sign_in (&f->db, "anna");
+      g_assert_true (tandem_store_restore (f->db.store, TANDEM_KIND_ACTIVITY, group_only, &error));
+      g_assert_no_error (error);
+      test_sign_in (&f->db, "carl");
+      g_assert_cmpuint (count_unread (f), ==, 1);
+    }
+
   /* Marking it read by its id is as if it did not exist. */
   {
     gint64 hidden_id = test_sql_int (f->db.path,
@@ -1151,6 +1173,25 @@ test_sales_targets (Fixture       *f,
   progress = progress_of (f, f->bea, now);
   g_assert_cmpuint (progress->len, ==, 1);
   g_assert_cmpuint (tandem_target_progress_get_done (g_ptr_array_index (progress, 0)), ==, 2);
+
+  /* An open-ended visit counts in the period it was completed in. */
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    gint64 open_ended;
+
+    test_sign_in (&f->db, "anna");
+    open_ended = add_done (f, "Visit when passing by", CATEGORY_CUSTOMER_VISIT, 0,
+                           TANDEM_STATUS_PLANNED, TANDEM_VISIBILITY_EVERYONE, f->anna, 0);
+    before = progress_of (f, f->anna, today);
+    g_assert_true (tandem_store_set_activity_status (f->db.store, open_ended, TANDEM_STATUS_COMPLETED,
+                                                     TANDEM_OUTCOME_NONE, &error));
+    g_assert_no_error (error);
+    after = progress_of (f, f->anna, today);
+    g_assert_cmpuint (tandem_target_progress_get_done (find_progress (after, CATEGORY_CUSTOMER_VISIT)), ==,
+                      tandem_target_progress_get_done (find_progress (before, CATEGORY_CUSTOMER_VISIT)) + 1);
+  }
 
   /* A target of 0 removes it. */
   test_sign_in (&f->db, "mike");
