@@ -262,7 +262,7 @@ tandem_term_get_name (TandemTerm *self)
   if (self->custom_name != NULL)
     return self->custom_name;
   if (self->builtin != NULL)
-    return g_dpgettext2 (NULL, "activity term", self->builtin);
+    return g_dpgettext2 (GETTEXT_PACKAGE, "activity term", self->builtin);
   return NULL;
 }
 

@@ -34,10 +34,12 @@
   " (SELECT t.name FROM activity_terms t WHERE t.id = a.category_id)," \
   " (SELECT t.builtin FROM activity_terms t WHERE t.id = a.category_id)"
 
-/* "The user's" activities (D13, D17, D19): ?1 is the signed-in user. */
+/* "The user's" activities (D13, D17, D19): ?1 is the signed-in user.
+ * Written as a list of ids so that it is two index seeks, not a scan of
+ * every activity. */
 #define PERFORMS_OR_RESPONSIBLE \
-  "(a.responsible_id = ?1 OR EXISTS (SELECT 1 FROM activity_performers ap" \
-  " WHERE ap.activity_id = a.id AND ap.user_id = ?1))"
+  "a.id IN (SELECT ap.activity_id FROM activity_performers ap WHERE ap.user_id = ?1" \
+  " UNION ALL SELECT r.id FROM activities r WHERE r.responsible_id = ?1)"
 
 /* Time helpers, shared with the other activity parts of the store */
 
@@ -145,7 +147,7 @@ term_display_name (const char *custom_name,
   if (custom_name != NULL)
     return custom_name;
   if (builtin != NULL)
-    return g_dpgettext2 (NULL, "activity term", builtin);
+    return g_dpgettext2 (GETTEXT_PACKAGE, "activity term", builtin);
   return NULL;
 }
 
@@ -377,7 +379,7 @@ tandem_store_save_term (TandemStore  *self,
     }
 
   {
-    const char *shown = name ? name : g_dpgettext2 (NULL, "activity term", builtin);
+    const char *shown = name ? name : g_dpgettext2 (GETTEXT_PACKAGE, "activity term", builtin);
     g_autofree char *folded = g_utf8_casefold (shown, -1);
 
     for (guint i = 0; i < siblings->len; i++)

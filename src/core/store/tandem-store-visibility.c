@@ -32,6 +32,26 @@
  * occurrence in time (the performers are joined from activity_performers
  * by the calendar code). Whatever reads it shows the result as "Busy".
  */
+
+/* The activity rule, shared by the two activity views below so that
+ * "visible" and "masked" can never overlap or leave a gap. Every term is
+ * TRUE or FALSE, never NULL ("IS" for the optional responsible person),
+ * so that its negation holds exactly the activities it leaves out. */
+#define ACTIVITY_COMPANY_SHOWN \
+  "(a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c" \
+  "  WHERE c.id = a.company_id AND c.deleted = 0))"
+#define ACTIVITY_SEEN \
+  "(a.visibility = 0" \
+  " OR a.assigner_id = (SELECT user_id FROM temp.tandem_session)" \
+  " OR a.responsible_id IS (SELECT user_id FROM temp.tandem_session)" \
+  " OR EXISTS (SELECT 1 FROM main.activity_performers ap" \
+  "      WHERE ap.activity_id = a.id" \
+  "        AND ap.user_id = (SELECT user_id FROM temp.tandem_session))" \
+  " OR (a.visibility = 1 AND EXISTS (SELECT 1 FROM main.activity_teams at" \
+  "      JOIN main.team_members tm ON tm.team_id = at.team_id" \
+  "      WHERE at.activity_id = a.id" \
+  "        AND tm.user_id = (SELECT user_id FROM temp.tandem_session))))"
+
 static const char visibility_sql[] =
   "CREATE TEMP TABLE IF NOT EXISTS tandem_session (user_id INTEGER NOT NULL);"
   "DROP VIEW IF EXISTS temp.visible_companies;"
@@ -64,27 +84,19 @@ static const char visibility_sql[] =
   "CREATE TEMP VIEW visible_activities AS"
   "  SELECT a.* FROM main.activities a"
   "  WHERE a.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
-  "    AND (a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
-  "         WHERE c.id = a.company_id AND c.deleted = 0))"
-  "    AND (a.visibility = 0"
-  "         OR a.assigner_id = (SELECT user_id FROM temp.tandem_session)"
-  "         OR a.responsible_id = (SELECT user_id FROM temp.tandem_session)"
-  "         OR EXISTS (SELECT 1 FROM main.activity_performers ap"
-  "              WHERE ap.activity_id = a.id"
-  "                AND ap.user_id = (SELECT user_id FROM temp.tandem_session))"
-  "         OR (a.visibility = 1 AND EXISTS (SELECT 1 FROM main.activity_teams at"
-  "              JOIN main.team_members tm ON tm.team_id = at.team_id"
-  "              WHERE at.activity_id = a.id"
-  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));"
+  "    AND " ACTIVITY_COMPANY_SHOWN
+  "    AND " ACTIVITY_SEEN ";"
+  /* The negation of the same rule, row by row, rather than "NOT IN
+   * visible_activities", which would read every visible activity for
+   * each calendar range. */
   "CREATE TEMP VIEW masked_busy_activities AS"
   "  SELECT a.id, a.tzid, a.start_local, a.end_local, a.start_utc, a.end_utc,"
   "         a.rrule, a.series_end_utc, a.all_day"
   "  FROM main.activities a"
   "  WHERE a.deleted = 0 AND a.busy = 1 AND a.status <> 2 AND a.open_ended = 0"
   "    AND EXISTS (SELECT 1 FROM temp.tandem_session)"
-  "    AND (a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
-  "         WHERE c.id = a.company_id AND c.deleted = 0))"
-  "    AND a.id NOT IN (SELECT va.id FROM temp.visible_activities va);";
+  "    AND " ACTIVITY_COMPANY_SHOWN
+  "    AND NOT " ACTIVITY_SEEN ";";
 
 gboolean
 tandem_store_visibility_install (TandemStore  *self,

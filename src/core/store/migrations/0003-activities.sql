@@ -99,6 +99,7 @@ CREATE INDEX activities_by_start ON activities (start_utc) WHERE deleted = 0 AND
 CREATE INDEX activities_recurring ON activities (series_end_utc) WHERE deleted = 0 AND rrule IS NOT NULL;
 CREATE INDEX activities_open_ended ON activities (status) WHERE deleted = 0 AND open_ended = 1;
 CREATE INDEX activities_by_company ON activities (company_id, start_utc) WHERE company_id IS NOT NULL;
+CREATE INDEX activities_by_responsible ON activities (responsible_id) WHERE responsible_id IS NOT NULL;
 CREATE INDEX activities_deleted ON activities (id) WHERE deleted = 1;
 CREATE INDEX activities_to_complete ON activities (id) WHERE needs_completing = 1 AND deleted = 0;
 
