@@ -786,6 +786,73 @@ test_groups (Fixture       *f,
   assert_activity_seen (f, id, "quokka", FALSE);
 }
 
+/* E3: another user's private activity shows in the calendar as "Busy",
+ * its time only, and only when it is busy; one the reader may see shows
+ * in full. (The view masked_busy_activities is read by the calendar.) */
+static void
+test_masked_busy (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = hours_from_now (-1);
+  g_autoptr(GDateTime) to = hours_from_now (48);
+  g_autoptr(GPtrArray) seen_by_bea = NULL;
+  g_autoptr(GPtrArray) seen_by_anna = NULL;
+  const struct { const char *title; TandemVisibility visibility; gboolean busy; double hours; } plan[] = {
+    { "Private busy jaguar", TANDEM_VISIBILITY_PRIVATE, TRUE, 2 },
+    { "Private free jaguar", TANDEM_VISIBILITY_PRIVATE, FALSE, 5 },
+    { "Open busy jaguar", TANDEM_VISIBILITY_EVERYONE, TRUE, 8 },
+  };
+  gint64 ids[G_N_ELEMENTS (plan)];
+  TandemOccurrence *masked, *open;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
+    {
+      g_autoptr(TandemActivity) activity = tandem_activity_new (plan[i].title);
+      g_autoptr(GDateTime) start = hours_from_now (plan[i].hours);
+      g_autoptr(GDateTime) end = hours_from_now (plan[i].hours + 1);
+
+      tandem_activity_set_times (activity, start, end);
+      tandem_activity_set_company_id (activity, f->company);
+      tandem_activity_set_visibility (activity, plan[i].visibility);
+      tandem_activity_set_busy (activity, plan[i].busy);
+      ids[i] = save_ok (f, activity);
+    }
+
+  seen_by_anna = tandem_store_list_occurrences (f->db.store, f->anna, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen_by_anna->len, ==, 3);
+
+  test_sign_in (&f->db, "bea");
+  seen_by_bea = tandem_store_list_occurrences (f->db.store, f->anna, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen_by_bea->len, ==, 2);
+
+  masked = g_ptr_array_index (seen_by_bea, 0);
+  g_assert_true (tandem_occurrence_is_masked (masked));
+  g_assert_cmpint (tandem_occurrence_get_activity_id (masked), ==, 0);
+  g_assert_cmpstr (tandem_occurrence_get_title (masked), ==, "Busy");
+  g_assert_null (tandem_occurrence_get_company_name (masked));
+  g_assert_null (tandem_occurrence_get_description (masked));
+  g_assert_cmpint (tandem_occurrence_get_start (masked), ==,
+                   tandem_occurrence_get_start (g_ptr_array_index (seen_by_anna, 0)));
+
+  open = g_ptr_array_index (seen_by_bea, 1);
+  g_assert_false (tandem_occurrence_is_masked (open));
+  g_assert_cmpint (tandem_occurrence_get_activity_id (open), ==, ids[2]);
+  g_assert_cmpstr (tandem_occurrence_get_title (open), ==, "Open busy jaguar");
+
+  /* Deleted, it is not busy for anyone any more. */
+  test_sign_in (&f->db, "anna");
+  g_assert_true (tandem_store_delete (f->db.store, TANDEM_KIND_ACTIVITY, ids[0], &error));
+  g_assert_no_error (error);
+  test_sign_in (&f->db, "bea");
+  g_clear_pointer (&seen_by_bea, g_ptr_array_unref);
+  seen_by_bea = tandem_store_list_occurrences (f->db.store, f->anna, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen_by_bea->len, ==, 1);
+}
+
 /* E2: who sees it is the author's or an administrator's to change. */
 static void
 test_change_visibility (Fixture       *f,
@@ -1148,6 +1215,7 @@ main (int   argc,
   ADD ("/activities/goal-needs-outcome-D9", test_goal_needs_outcome);
   ADD ("/activities/private-E1-E3", test_private);
   ADD ("/activities/groups-E1", test_groups);
+  ADD ("/activities/masked-busy-E3", test_masked_busy);
   ADD ("/activities/change-visibility-E2", test_change_visibility);
   ADD ("/activities/deleted-company-E1", test_deleted_company);
   ADD ("/activities/delete-restore", test_delete_restore);
