@@ -61,6 +61,14 @@ gboolean          tandem_recurrence_equal         (const TandemRecurrence *a,
  * is NONE. */
 TandemRecurrence *tandem_recurrence_parse         (const char             *rrule,
                                                    GError                **error);
+/* As tandem_recurrence_parse(), for an activity whose first start is
+ * @start (in its zone): the until date is read in that zone (parse()
+ * reads it in the local zone), and a rule that leaves the weekday or the
+ * day of the month to the start ("FREQ=WEEKLY", "FREQ=MONTHLY") gets them
+ * from @start instead of coming back as CUSTOM. */
+TandemRecurrence *tandem_recurrence_parse_at      (const char             *rrule,
+                                                   GDateTime              *start,
+                                                   GError                **error);
 /* The RRULE value, or NULL for NONE. An until date is written as the end
  * of that day in @tz (UNTIL is inclusive and in UTC, RFC 5545 §3.3.10). */
 char             *tandem_recurrence_to_rrule      (const TandemRecurrence *self,
