@@ -784,6 +784,10 @@ test_groups (Fixture       *f,
   assert_activity_seen (f, open_id, "wombat", TRUE);
   test_sign_in (&f->db, TEST_ADMIN_LOGIN);
   assert_activity_seen (f, id, "quokka", FALSE);
+  /* E5: no count gives it away either. */
+  g_assert_cmpuint (tandem_store_count (f->db.store, TANDEM_KIND_ACTIVITY, NULL), ==, 1);
+  test_sign_in (&f->db, "bea");
+  g_assert_cmpuint (tandem_store_count (f->db.store, TANDEM_KIND_ACTIVITY, NULL), ==, 2);
 }
 
 /* E3: another user's private activity shows in the calendar as "Busy",

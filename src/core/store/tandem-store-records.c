@@ -1125,6 +1125,8 @@ tandem_store_count (TandemStore  *self,
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_companies", error);
   else if (kind == TANDEM_KIND_PERSON)
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_people", error);
+  else if (kind == TANDEM_KIND_ACTIVITY)
+    stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_activities", error);
   else
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_notes", error);
   if (stmt == NULL)
