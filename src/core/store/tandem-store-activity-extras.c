@@ -1803,7 +1803,10 @@ tandem_store_format_activity_report (TandemStore  *self,
   when = format_when (activity);
   if (tandem_activity_get_rrule (activity) != NULL && tandem_activity_get_rrule (activity)[0] != '\0')
     {
-      g_autoptr(TandemRecurrence) recurrence = tandem_recurrence_parse (tandem_activity_get_rrule (activity), NULL);
+      g_autoptr(TandemRecurrence) recurrence = NULL;
+
+      recurrence = tandem_recurrence_parse_at (tandem_activity_get_rrule (activity),
+                                               tandem_activity_get_start (activity), NULL);
 
       if (recurrence != NULL)
         repeats = tandem_recurrence_describe (recurrence);
