@@ -99,6 +99,25 @@ gboolean     tandem_cli_note_add             (TandemCli *cli, GError **error);
 /* tandem-cli-search.c (SPEC K1) */
 gboolean     tandem_cli_search               (TandemCli *cli, GError **error);
 
+/* tandem-cli-activities.c (SPEC D, J2) */
+gboolean     tandem_cli_activity_add         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_show        (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_list        (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_complete    (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_cancel      (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_delete      (TandemCli *cli, GError **error);
+gboolean     tandem_cli_activity_message     (TandemCli *cli, GError **error);
+gboolean     tandem_cli_timer_start          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_timer_stop           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_timer_status         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_report_time          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_term_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_term_add             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_term_rename          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_term_delete          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_target_set           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_target_list          (TandemCli *cli, GError **error);
+
 /* tandem-cli-output.c: what goes to stdout, as text or JSON. Output is
  * UTF-8 whatever the locale, so that scripts read the same bytes. */
 void         tandem_cli_print                (const char          *format,

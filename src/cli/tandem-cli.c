@@ -41,6 +41,23 @@ static const TandemCliCommand commands[] = {
   { "person",  "list",   tandem_cli_person_list,  N_("List the people") },
   { "note",    "add",    tandem_cli_note_add,     N_("Add a note to a company or a person and print its id") },
   { "search",  NULL,     tandem_cli_search,       N_("Search companies, people and notes") },
+  { "activity", "add",   tandem_cli_activity_add,      N_("Plan an activity and print its id") },
+  { "activity", "show",  tandem_cli_activity_show,     N_("Show an activity with its discussion") },
+  { "activity", "list",  tandem_cli_activity_list,     N_("List activities, or a calendar between two days") },
+  { "activity", "complete", tandem_cli_activity_complete, N_("Mark an activity or one occurrence completed") },
+  { "activity", "cancel", tandem_cli_activity_cancel,  N_("Mark an activity cancelled") },
+  { "activity", "delete", tandem_cli_activity_delete,  N_("Delete an activity") },
+  { "activity", "message", tandem_cli_activity_message, N_("Write in the discussion of an activity") },
+  { "timer",   "start",  tandem_cli_timer_start,      N_("Start the stopwatch on an activity") },
+  { "timer",   "stop",   tandem_cli_timer_stop,       N_("Stop the stopwatch") },
+  { "timer",   "status", tandem_cli_timer_status,     N_("Show the running stopwatch") },
+  { "report",  "time",   tandem_cli_report_time,      N_("Sum the tracked time by user, company, project or period") },
+  { "term",    "list",   tandem_cli_term_list,        N_("List the categories, kinds, types, properties, goals and priorities") },
+  { "term",    "add",    tandem_cli_term_add,         N_("Add an entry to an activity list") },
+  { "term",    "rename", tandem_cli_term_rename,      N_("Rename an entry of an activity list") },
+  { "term",    "delete", tandem_cli_term_delete,      N_("Delete an entry of an activity list") },
+  { "target",  "set",    tandem_cli_target_set,       N_("Set a seller’s weekly or monthly sales target") },
+  { "target",  "list",   tandem_cli_target_list,      N_("List sales targets and progress") },
 };
 
 G_DEFINE_QUARK (tandem-cli-error-quark, tandem_cli_error)
@@ -59,7 +76,7 @@ describe_commands (const char *only)
       name = commands[i].subcommand
              ? g_strdup_printf ("%s %s", commands[i].name, commands[i].subcommand)
              : g_strdup (commands[i].name);
-      g_string_append_printf (text, "\n  %-16s %s", name, _(commands[i].summary));
+      g_string_append_printf (text, "\n  %-18s %s", name, _(commands[i].summary));
     }
   if (only == NULL)
     {
@@ -72,10 +89,24 @@ describe_commands (const char *only)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+has_entry (const GOptionEntry *entries,
+           const char         *long_name)
+{
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    if (g_str_equal (entries[i].long_name, long_name))
+      return TRUE;
+  return FALSE;
+}
+
+/* The options every command takes, except those the command itself
+ * gives another meaning (after "activity list", --user names whose
+ * calendar to show; before the command it is who signs in). */
 static void
-add_global_entries (GOptionContext *context,
-                    TandemCli      *cli,
-                    gboolean        with_json)
+add_global_entries (GOptionContext     *context,
+                    TandemCli          *cli,
+                    gboolean            with_json,
+                    const GOptionEntry *command_entries)
 {
   const GOptionEntry global_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
@@ -89,7 +120,13 @@ add_global_entries (GOptionContext *context,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  for (guint i = 0; global_entries[i].long_name != NULL; i++)
+    if (!has_entry (command_entries, global_entries[i].long_name))
+      {
+        const GOptionEntry one[] = { global_entries[i], { NULL } };
+
+        g_option_context_add_main_entries (context, one, GETTEXT_PACKAGE);
+      }
   if (with_json)
     g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
 }
@@ -115,7 +152,7 @@ tandem_cli_parse (TandemCli           *cli,
   g_option_context_set_summary (context, summary);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_global_entries (context, cli, with_json);
+  add_global_entries (context, cli, with_json, entries);
 
   if (!g_option_context_parse_strv (context, &cli->args, error))
     return FALSE;
@@ -276,7 +313,7 @@ run (TandemCli  *cli,
   description = describe_commands (NULL);
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_global_entries (context, cli, FALSE);
+  add_global_entries (context, cli, FALSE, NULL);
   /* Stop at the command: what follows belongs to it. */
   g_option_context_set_strict_posix (context, TRUE);
 
