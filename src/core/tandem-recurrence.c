@@ -285,6 +285,32 @@ frequency_seconds (icalrecurrencetype_frequency freq)
     }
 }
 
+/* FALSE when the days of the month asked for exist in none of the
+ * months asked for (February 30th, April 31st). libical would look for
+ * them month after month until its last year, inside a single call. */
+static gboolean
+rule_can_match (const struct icalrecurrencetype *rule)
+{
+  static const int longest[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  guint n_months = by_length (rule->by_month, ICAL_BY_MONTH_SIZE);
+  guint n_days = by_length (rule->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+
+  if (n_months == 0 || n_days == 0 || rule->rscale != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = icalrecurrencetype_month_month (rule->by_month[i]);
+
+      if (month < 1 || month > 12)
+        return TRUE;
+      for (guint j = 0; j < n_days; j++)
+        if (ABS (rule->by_month_day[j]) <= longest[month - 1])
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gint64
 saturating_add (gint64 a,
                 gint64 b)
@@ -378,7 +404,7 @@ expand_rule (struct icalrecurrencetype  rule,
   rule.count = 0;
   rule.until = icaltime_from_wall (bound_wall);
 
-  if (bound_wall >= iter_wall && (count == 0 || seen < count))
+  if (bound_wall >= iter_wall && (count == 0 || seen < count) && rule_can_match (&rule))
     {
       icalerror_clear_errno ();
       iter = icalrecur_iterator_new (rule, icaltime_from_wall (start_wall));
