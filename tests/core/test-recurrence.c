@@ -507,8 +507,16 @@ test_round_trip (void)
       g_assert_cmpint (back->repeat, ==, cases[i].repeat);
       g_assert_true (tandem_recurrence_equal (r, back));
 
-      copy = tandem_recurrence_copy (back);
+      copy = g_boxed_copy (TANDEM_TYPE_RECURRENCE, back);
       g_assert_true (tandem_recurrence_equal (copy, back));
+
+      /* Without a zone, both ways use the local one. */
+      {
+        g_autofree char *local_rrule = tandem_recurrence_to_rrule (r, NULL);
+        g_autoptr(TandemRecurrence) local_back = parse_ok (local_rrule, NULL);
+
+        g_assert_true (tandem_recurrence_equal (r, local_back));
+      }
     }
 
   /* The until date is the activity's day, also where that day ends on
