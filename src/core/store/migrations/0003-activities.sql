@@ -191,6 +191,7 @@ CREATE TABLE activity_timers (
   CHECK (stopped_at IS NULL OR stopped_at >= started_at)
 );
 CREATE INDEX activity_timers_by_activity ON activity_timers (activity_id);
+CREATE INDEX activity_timers_by_start ON activity_timers (started_at);
 CREATE UNIQUE INDEX activity_timers_running ON activity_timers (user_id) WHERE stopped_at IS NULL;
 
 -- Files and links (D12); files are kept in the database with their hash.
