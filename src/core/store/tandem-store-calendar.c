@@ -1432,6 +1432,8 @@ tandem_store_split_activity (TandemStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (relation_sql); i++)
     if (!run_split_statement (self, relation_sql[i], new_id, activity_id, NULL, error))
       goto fail;
+  if (!tandem_store_index_record (self, TANDEM_KIND_ACTIVITY, new_id, error))
+    goto fail;
   if (!run_split_statement (self,
                             "UPDATE main.activity_exceptions SET activity_id = ?1"
                             " WHERE activity_id = ?2 AND recurrence_id >= ?3",
