@@ -531,6 +531,7 @@ test_busy_conflicts (Fixture       *f,
   g_autoptr(TandemActivity) cancelled = NULL;
   g_autoptr(TandemActivity) after_cancelled = NULL;
   g_autoptr(TandemActivity) on_review = NULL;
+  g_autoptr(TandemActivity) before_review = NULL;
   g_autoptr(TandemActivity) on_moved = NULL;
   g_autoptr(TandemActivity) where_moved_from = NULL;
   g_autoptr(TandemActivity) daily = NULL;
@@ -564,6 +565,11 @@ test_busy_conflicts (Fixture       *f,
   tandem_activity_set_performer_ids (beas, &bea, 1);
   save (f, beas);
 
+  /* Touching an occurrence of a recurring one is no conflict either. */
+  review = add_timed (f, "Weekly review", hel (2026, 11, 2, 14, 0), 60, "FREQ=WEEKLY;BYDAY=MO", TRUE);
+  before_review = new_timed ("Preparation", hel (2026, 11, 16, 13, 0), 60, NULL, TRUE);
+  save (f, before_review);
+
   /* A cancelled activity blocks nothing. */
   cancelled = new_timed ("Cancelled call", hel (2026, 11, 24, 9, 0), 60, NULL, TRUE);
   tandem_activity_set_status (cancelled, TANDEM_STATUS_CANCELLED);
@@ -573,7 +579,6 @@ test_busy_conflicts (Fixture       *f,
 
   /* An occurrence of a recurring one blocks; cancelled, it does not;
    * moved, it blocks at its new time only. */
-  review = add_timed (f, "Weekly review", hel (2026, 11, 2, 14, 0), 60, "FREQ=WEEKLY;BYDAY=MO", TRUE);
   on_review = new_timed ("Customer call", hel (2026, 11, 30, 14, 30), 30, NULL, TRUE);
   message = save_conflict (f, on_review);
   g_assert_nonnull (strstr (message, "Mon 30 Nov 14:00–15:00"));
@@ -676,6 +681,12 @@ test_masked (Fixture       *f,
                    "Thu 26 12:00–13:00 Team lunch; Fri 27 09:00–10:00 Open workshop; "
                    "Fri 27 18:00–20:00 Secret party");
   g_clear_pointer (&text, g_free);
+
+  /* Public activities join the calendar of the one who reads it, not
+   * the calendars of others that one looks at. */
+  beas = list_range (f, bea, hel (2026, 11, 23, 0, 0), hel (2026, 11, 30, 0, 0), TRUE);
+  g_assert_cmpuint (beas->len, ==, 0);
+  g_clear_pointer (&beas, g_ptr_array_unref);
 
   test_sign_in (&f->db, "bea");
   seen_by_bea = list_range (f, anna, hel (2026, 11, 23, 0, 0), hel (2026, 11, 30, 0, 0), TRUE);

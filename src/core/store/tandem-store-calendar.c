@@ -370,13 +370,11 @@ user_name (TandemStore *self,
   "       0, NULL, NULL" \
   "  FROM temp.masked_busy_activities m "
 
-/* @user_id performs it (the assigner, when nobody does). */
+/* @user_id performs it. Saving names the assigner as the performer when
+ * nobody else is, so this covers both; driven by the performers' index. */
 #define PERFORMED_BY(alias, param) \
-  "(EXISTS (SELECT 1 FROM main.activity_performers p" \
-  "          WHERE p.activity_id = " alias ".id AND p.user_id = " param ")" \
-  " OR (" alias ".assigner_id = " param \
-  "     AND NOT EXISTS (SELECT 1 FROM main.activity_performers p" \
-  "                      WHERE p.activity_id = " alias ".id)))"
+  "(" alias ".id IN (SELECT p.activity_id FROM main.activity_performers p" \
+  "                   WHERE p.user_id = " param "))"
 
 /* Activities that may have an occurrence in [?3, ?4): single ones
  * by their times, recurring ones by their series, and any with an
@@ -518,10 +516,7 @@ load_busy_candidates (TandemStore  *self,
     "   AND " PERFORMED_BY ("a", "?1") " AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE m.id <> ?2"
-    "   AND EXISTS (SELECT 1 FROM main.activity_performers p"
-    "                WHERE p.activity_id = m.id AND p.user_id = ?1)"
-    "   AND " IN_RANGE ("m");
+    " WHERE m.id <> ?2 AND " PERFORMED_BY ("m", "?1") " AND " IN_RANGE ("m");
   sqlite3_stmt *stmt;
 
   stmt = tandem_store_prepare (self, sql, error);
@@ -547,13 +542,15 @@ load_calendar_activities (TandemStore  *self,
 {
   static const char sql[] =
     VISIBLE_COLUMNS
-    " WHERE (" PERFORMED_BY ("a", "?1") " OR (?2 AND a.public = 1))"
+    " WHERE " PERFORMED_BY ("a", "?1")
+    "   AND a.open_ended = 0 AND " IN_RANGE ("a")
+    " UNION ALL "
+    VISIBLE_COLUMNS
+    " WHERE ?2 AND a.public = 1 AND NOT " PERFORMED_BY ("a", "?1")
     "   AND a.open_ended = 0 AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE EXISTS (SELECT 1 FROM main.activity_performers p"
-    "                WHERE p.activity_id = m.id AND p.user_id = ?1)"
-    "   AND " IN_RANGE ("m");
+    " WHERE " PERFORMED_BY ("m", "?1") " AND " IN_RANGE ("m");
   sqlite3_stmt *stmt;
 
   stmt = tandem_store_prepare (self, sql, error);
