@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tandem-activities-group.h"
 #include "tandem-company-card.h"
 #include "tandem-notes-group.h"
 
@@ -10,6 +11,7 @@ G_BEGIN_DECLS
 AdwEntryRow      *tandem_company_card_get_business_id_row (TandemCompanyCard *self);
 GtkLabel         *tandem_company_card_get_business_id_error (TandemCompanyCard *self);
 TandemNotesGroup *tandem_company_card_get_notes_group     (TandemCompanyCard *self);
+TandemActivitiesGroup *tandem_company_card_get_activities_group (TandemCompanyCard *self);
 guint             tandem_company_card_get_n_people        (TandemCompanyCard *self);
 
 G_END_DECLS

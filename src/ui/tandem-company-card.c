@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-activities-group.h"
 #include "tandem-business-id.h"
 #include "tandem-company-card-private.h"
 #include "tandem-fields-group.h"
@@ -38,6 +39,7 @@ struct _TandemCompanyCard
   TandemFieldsGroup   *classification_group;
   TandemFieldsGroup   *additional_group;
   AdwPreferencesGroup *people_group;
+  TandemActivitiesGroup *activities_group;
   TandemNotesGroup    *notes_group;
 
   GPtrArray           *role_rows;
@@ -267,6 +269,7 @@ tandem_company_card_sync (TandemCard *card)
     {
       self->shown_id = id;
       reload_people (self);
+      tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
     }
 }
@@ -361,6 +364,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   card_class->store_changed = tandem_company_card_store_changed;
 
   g_type_ensure (TANDEM_TYPE_FIELDS_GROUP);
+  g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/tandem-company-card.ui");
@@ -389,6 +393,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   CHILD (classification_group);
   CHILD (additional_group);
   CHILD (people_group);
+  CHILD (activities_group);
   CHILD (notes_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_add_person_clicked_cb);
@@ -420,6 +425,13 @@ tandem_company_card_get_business_id_error (TandemCompanyCard *self)
 {
   g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
   return self->business_id_error;
+}
+
+TandemActivitiesGroup *
+tandem_company_card_get_activities_group (TandemCompanyCard *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
+  return self->activities_group;
 }
 
 TandemNotesGroup *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-activities-group.h"
 #include "tandem-fields-group.h"
 #include "tandem-notes-group.h"
 #include "tandem-person-card.h"
@@ -31,6 +32,7 @@ struct _TandemPersonCard
   AdwEntryRow       *country_row;
   TandemFieldsGroup *classification_group;
   TandemFieldsGroup *additional_group;
+  TandemActivitiesGroup *activities_group;
   TandemNotesGroup  *notes_group;
 
   gint64             shown_id;
@@ -191,6 +193,7 @@ tandem_person_card_sync (TandemCard *card)
   if (id != self->shown_id)
     {
       self->shown_id = id;
+      tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
     }
 }
@@ -264,6 +267,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   card_class->store_changed = tandem_person_card_store_changed;
 
   g_type_ensure (TANDEM_TYPE_FIELDS_GROUP);
+  g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/tandem-person-card.ui");
@@ -284,6 +288,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   CHILD (country_row);
   CHILD (classification_group);
   CHILD (additional_group);
+  CHILD (activities_group);
   CHILD (notes_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_company_row_activated_cb);
