@@ -540,6 +540,7 @@ test_busy_conflicts (Fixture       *f,
   g_autofree char *message = NULL;
   g_autoptr(GDateTime) moved_start = hel (2026, 11, 23, 10, 30);
   g_autoptr(GDateTime) moved_end = hel (2026, 11, 23, 11, 0);
+  g_autoptr(GDateTime) after_christmas = hel (2026, 12, 28, 14, 30);
   gint64 bea = tandem_user_get_id (f->bea);
   gint64 sales_meeting, review;
   gboolean ok;
@@ -623,7 +624,20 @@ test_busy_conflicts (Fixture       *f,
   g_assert_false (ok);
   g_clear_error (&error);
 
-  /* An activity never conflicts with itself. */
+  /* … or onto another occurrence of its own series. */
+  ok = tandem_store_update_occurrence (f->db.store, review, hel_unix (2026, 12, 21, 14, 0),
+                                       after_christmas, NULL, TANDEM_STATUS_PLANNED,
+                                       TANDEM_OUTCOME_NONE, &error);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Mon 28 Dec 14:00–15:00"));
+  g_assert_nonnull (strstr (error->message, "Weekly review"));
+  g_assert_false (ok);
+  g_clear_error (&error);
+
+  /* An activity never conflicts with itself, nor an occurrence moved a
+   * little with the time it had. */
+  update_occurrence (f, review, hel_unix (2026, 12, 21, 14, 0),
+                     hel (2026, 12, 21, 14, 30), NULL, TANDEM_STATUS_PLANNED);
   meeting = tandem_store_get_activity (f->db.store, sales_meeting, &error);
   g_assert_no_error (error);
   tandem_activity_set_title (meeting, "Sales meeting with Virtanen");

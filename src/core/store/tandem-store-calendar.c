@@ -616,6 +616,31 @@ find_overlap (TandemStore  *self,
 }
 
 
+/* SPEC D5, E3: the message names the time, and the other activity's
+ * title only when the user may see it. Returns FALSE. */
+static gboolean
+set_conflict_error (TandemStore  *self,
+                    gint64        performer_id,
+                    CalActivity  *other,
+                    const Span   *clash,
+                    GError      **error)
+{
+  g_autofree char *when = format_time_range (clash->start, clash->end);
+  g_autofree char *name = user_name (self, performer_id);
+
+  if (other->visible && other->title != NULL)
+    /* TRANSLATORS: a busy activity overlaps another: the
+     * performer's name, the other activity's title and its time */
+    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
+                 _("%s is busy then: “%s”, %s"), name, other->title, when);
+  else
+    /* TRANSLATORS: a busy activity overlaps one the user may not
+     * see: the performer's name and the time */
+    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
+                 _("%s is busy then: %s"), name, when);
+  return FALSE;
+}
+
 /* The first performer of @performers busy at a time an occurrence of
  * @act overlaps; FALSE with TANDEM_ERROR_CONFLICT naming it. */
 static gboolean
@@ -640,8 +665,6 @@ check_conflicts (TandemStore   *self,
           GError *local_error = NULL;
           Span clash;
           gint64 to;
-          g_autofree char *when = NULL;
-          g_autofree char *name = NULL;
 
           to = act->series_end > 0
                ? act->series_end
@@ -656,19 +679,7 @@ check_conflicts (TandemStore   *self,
               continue;
             }
 
-          when = format_time_range (clash.start, clash.end);
-          name = user_name (self, performers[p]);
-          if (other->visible && other->title != NULL)
-            /* TRANSLATORS: a busy activity overlaps another: the
-             * performer's name, the other activity's title and its time */
-            g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
-                         _("%s is busy then: “%s”, %s"), name, other->title, when);
-          else
-            /* TRANSLATORS: a busy activity overlaps one the user may not
-             * see: the performer's name and the time */
-            g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
-                         _("%s is busy then: %s"), name, when);
-          return FALSE;
+          return set_conflict_error (self, performers[p], other, &clash, error);
         }
     }
   return TRUE;
@@ -1127,6 +1138,7 @@ tandem_store_update_occurrence (TandemStore    *self,
     "  status = excluded.status, outcome = excluded.outcome";
   g_autoptr(CalActivity) act = NULL;
   g_autoptr(GArray) exceptions = NULL;
+  g_autoptr(GArray) siblings = NULL;
   g_autofree char *rid_text = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
@@ -1190,6 +1202,19 @@ tandem_store_update_occurrence (TandemStore    *self,
       moved.status = status;
       if (!check_conflicts (self, &moved, (const gint64 *) performers->data, performers->len, error))
         return FALSE;
+
+      /* … or onto another occurrence of its own series. */
+      siblings = expand_activity (self, act, activity_id, new_start, new_end, FALSE, error);
+      if (siblings == NULL)
+        return FALSE;
+      for (guint i = 0; i < siblings->len; i++)
+        {
+          Span *other = &g_array_index (siblings, Span, i);
+
+          if (other->recurrence_id != recurrence_id
+              && other->start < new_end && new_start < other->end && performers->len > 0)
+            return set_conflict_error (self, g_array_index (performers, gint64, 0), act, other, error);
+        }
     }
 
   rid_text = tandem_store_unix_to_utc (recurrence_id);
