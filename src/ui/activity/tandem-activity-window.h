@@ -11,7 +11,14 @@ G_BEGIN_DECLS
 
 /* The activity card (SPEC D1–D15): a window of its own, like GNOME
  * Calendar's event editor, editing a copy of the activity and saving it
- * through the store. Several can be open at once. */
+ * through the store. Several can be open at once.
+ *
+ * Signals:
+ *  - "saved" (gint64 id): after every successful save.
+ *  - "deleted" (gint64 id): the activity was deleted and the card is
+ *    closing. A handler offers the Undo (tandem_store_restore); without
+ *    one, the card puts an Undo toast on its parent window's
+ *    AdwToastOverlay, if the parent has one. */
 G_DECLARE_FINAL_TYPE (TandemActivityWindow, tandem_activity_window, TANDEM, ACTIVITY_WINDOW, AdwWindow)
 
 /* Opens a saved activity; with @recurrence_id ≠ 0, that occurrence of a

@@ -1,0 +1,589 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The activity card (SPEC D1–D15, E1, E2) driven as a person would: fields
+ * filled in, menu actions activated, dialogs answered, and what was saved
+ * read back from the store. */
+
+#include "tandem-activity-window-private.h"
+#include "ui-test-util.h"
+
+/* Far enough ahead to stay in the future (D16); 2030-03-05 is a Tuesday. */
+#define YEAR  2030
+#define MONTH 3
+#define DAY   5
+
+static GDateTime *
+local_time (int day,
+            int hour,
+            int minute)
+{
+  return g_date_time_new_local (YEAR, MONTH, day, hour, minute, 0);
+}
+
+static gint64
+add_company (UiFixture  *fixture,
+             const char *name)
+{
+  g_autoptr(TandemCompany) company = tandem_company_new (name);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = tandem_store_save_company (fixture->store, company, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_activity (UiFixture  *fixture,
+              const char *title,
+              gint64      company_id,
+              int         day,
+              int         hour,
+              gboolean    busy)
+{
+  g_autoptr(TandemActivity) activity = tandem_activity_new (title);
+  g_autoptr(GDateTime) start = local_time (day, hour, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_hours (start, 1);
+  g_autoptr(GError) error = NULL;
+  gint64 me = tandem_user_get_id (tandem_store_get_user (fixture->store));
+  gint64 id;
+
+  tandem_activity_set_times (activity, start, end);
+  tandem_activity_set_company_id (activity, company_id);
+  tandem_activity_set_performer_ids (activity, &me, 1);
+  tandem_activity_set_busy (activity, busy);
+  id = tandem_store_save_activity (fixture->store, activity, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static TandemActivityWindow *
+open_new (UiFixture  *fixture,
+          TandemKind  kind,
+          gint64      id,
+          int         day,
+          int         hour)
+{
+  g_autoptr(GDateTime) start = local_time (day, hour, 0);
+  TandemActivityWindow *window;
+
+  window = tandem_activity_window_new_planned (NULL, fixture->store, kind, id, start, G_TIME_SPAN_HOUR);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  return window;
+}
+
+static void
+save (TandemActivityWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.save", NULL));
+  ui_iterate ();
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  g_assert_true (ui_wait_for (dialog_shown, NULL, 2000));
+  return ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+shows_conflict (gpointer data)
+{
+  return ui_find_label (GTK_WIDGET (data), "10:00–11:00") != NULL;
+}
+
+static guint
+count_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_ACTIVITY_WINDOW (window))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+two_windows (gpointer data)
+{
+  return count_windows () == 2;
+}
+
+static GPtrArray *
+activities_of (UiFixture *fixture,
+               gint64     company_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = tandem_store_list_activities_of (fixture->store, TANDEM_KIND_COMPANY, company_id, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+/* D1, D3, D7, D14: a new activity classified by its category, saved with a
+ * tracking number; the assigner is the signed-in user and stays so. */
+static void
+test_new_activity (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  g_autoptr(GPtrArray) saved = NULL;
+  TandemActivityWindow *window;
+  TandemActivity *activity;
+  AdwActionRow *assigner;
+
+  window = open_new (fixture, TANDEM_KIND_COMPANY, company_id, DAY, 10);
+  g_assert_cmpstr (adw_window_title_get_title (tandem_activity_window_get_window_title (window)), ==, "New Activity");
+  g_assert_cmpint (tandem_record_picker_get_kind (tandem_activity_window_get_link_row (window)), ==, TANDEM_KIND_COMPANY);
+  g_assert_cmpint (tandem_record_picker_get_id (tandem_activity_window_get_link_row (window)), ==, company_id);
+
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Visit the Acme warehouse");
+  g_assert_true (tandem_activity_window_select_by_name (tandem_activity_window_get_category_row (window),
+                                                        "Customer visit"));
+  ui_iterate ();
+
+  /* D3: the category sets kind and type, and this one allows no other. */
+  g_assert_cmpstr (tandem_activity_window_get_selected_name (tandem_activity_window_get_kind_row (window)), ==, "Sales");
+  g_assert_cmpstr (tandem_activity_window_get_selected_name (tandem_activity_window_get_type_row (window)), ==,
+                   "Customer visits");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_kind_row (window))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_type_row (window))));
+
+  /* A category that allows a choice leaves them open. */
+  g_assert_true (tandem_activity_window_select_by_name (tandem_activity_window_get_category_row (window), "Phone call"));
+  ui_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_kind_row (window))));
+  g_assert_true (tandem_activity_window_select_by_name (tandem_activity_window_get_category_row (window),
+                                                        "Customer visit"));
+  ui_iterate ();
+
+  /* D7: the assigner is shown and cannot be edited. */
+  assigner = tandem_activity_window_get_assigner_row (window);
+  g_assert_cmpstr (adw_action_row_get_subtitle (assigner), ==, "Anna Admin");
+  g_assert_null (adw_action_row_get_activatable_widget (assigner));
+  g_assert_false (GTK_IS_EDITABLE (assigner));
+
+  /* The signed-in user performs it by default. */
+  g_assert_true (gtk_check_button_get_active (
+    tandem_checklist_row_get_check (tandem_activity_window_get_performers_row (window),
+                                    tandem_user_get_id (tandem_store_get_user (fixture->store)))));
+
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+
+  saved = activities_of (fixture, company_id);
+  g_assert_cmpuint (saved->len, ==, 1);
+  activity = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (tandem_activity_get_title (activity), ==, "Visit the Acme warehouse");
+  g_assert_cmpstr (tandem_activity_get_category_name (activity), ==, "Customer visit");
+  g_assert_cmpint (tandem_activity_get_kind_id (activity), ==, 2);   /* Sales */
+  g_assert_cmpint (tandem_activity_get_type_id (activity), ==, 14);  /* Customer visits */
+  g_assert_nonnull (tandem_activity_get_tracking (activity));
+
+  /* D14: the tracking number of the first save is in the header. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (tandem_activity_window_get_window_title (window)), ==,
+                   tandem_activity_get_tracking (activity));
+  g_assert_cmpstr (adw_window_title_get_title (tandem_activity_window_get_window_title (window)), ==,
+                   "Visit the Acme warehouse");
+  g_assert_cmpstr (adw_action_row_get_subtitle (assigner), ==, "Anna Admin");
+  g_assert_false (tandem_activity_window_has_unsaved_changes (window));
+}
+
+/* D5: a busy activity that overlaps another busy one of the same performer
+ * is refused with the other's time in the card, and nothing is saved. */
+static void
+test_busy_conflict (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  g_autoptr(GPtrArray) saved = NULL;
+  TandemActivityWindow *window;
+  const char *message;
+
+  add_activity (fixture, "Morning call", company_id, DAY, 10, TRUE);
+
+  window = open_new (fixture, TANDEM_KIND_COMPANY, company_id, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Overlapping visit");
+  gtk_editable_set_text (tandem_date_time_row_get_time_entry (tandem_activity_window_get_start_row (window)), "10:30");
+  ui_iterate ();
+  gtk_switch_set_active (tandem_activity_window_get_busy_switch (window), TRUE);
+  save (window);
+
+  message = tandem_activity_window_get_error (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "10:00–11:00"));
+  g_assert_nonnull (strstr (message, "Morning call"));
+  /* Shown in the card, not only kept. */
+  g_assert_true (ui_wait_for (shows_conflict, window, 2000));
+  saved = activities_of (fixture, company_id);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (tandem_activity_window_get_id (window), ==, 0);
+  g_assert_cmpstr (adw_window_title_get_subtitle (tandem_activity_window_get_window_title (window)), ==, "");
+
+  /* Not busy, it fits. */
+  gtk_switch_set_active (tandem_activity_window_get_busy_switch (window), FALSE);
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  saved = activities_of (fixture, company_id);
+  g_assert_cmpuint (saved->len, ==, 2);
+}
+
+/* A time that is not a time is marked and stops the save with a reason. */
+static void
+test_bad_time (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  g_autoptr(GPtrArray) saved = NULL;
+  TandemActivityWindow *window;
+  GtkEditable *time;
+
+  window = open_new (fixture, TANDEM_KIND_COMPANY, company_id, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Call back");
+  time = tandem_date_time_row_get_time_entry (tandem_activity_window_get_end_row (window));
+  gtk_editable_set_text (time, "25:99");
+  ui_iterate ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (time), "error"));
+  save (window);
+  g_assert_nonnull (tandem_activity_window_get_error (window));
+  g_assert_nonnull (strstr (tandem_activity_window_get_error (window), "25:99"));
+  saved = activities_of (fixture, company_id);
+  g_assert_cmpuint (saved->len, ==, 0);
+
+  gtk_editable_set_text (time, "1145");
+  ui_iterate ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (time), "error"));
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  saved = activities_of (fixture, company_id);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_date_time_get_hour (tandem_activity_get_end (g_ptr_array_index (saved, 0))), ==, 11);
+  g_assert_cmpint (g_date_time_get_minute (tandem_activity_get_end (g_ptr_array_index (saved, 0))), ==, 45);
+}
+
+/* D9: completing an activity with a goal asks how it went. */
+static void
+test_complete_with_goal (UiFixture     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemActivity) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 9);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Call about the offer");
+  g_assert_true (tandem_activity_window_select_by_name (tandem_activity_window_get_goal_row (window),
+                                                        "Arrange a meeting"));
+  save (window);
+  id = tandem_activity_window_get_id (window);
+  g_assert_cmpint (id, !=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.complete", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "success"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "failure"));
+  adw_message_dialog_response (dialog, "success");
+  ui_iterate ();
+
+  stored = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_activity_get_status (stored), ==, TANDEM_STATUS_COMPLETED);
+  g_assert_cmpint (tandem_activity_get_outcome (stored), ==, TANDEM_OUTCOME_SUCCESS);
+  g_assert_cmpstr (tandem_activity_window_get_selected_name (tandem_activity_window_get_status_row (window)), ==,
+                   "Completed");
+}
+
+/* D10: messages are stamped with their author; someone who is not part of
+ * the activity reads them but is told why they cannot write. */
+static void
+test_discussion (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TandemUser) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  TandemActivityWindow *window;
+  GtkLabel *refused;
+  gint64 id;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 9);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Call the customer");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_message_row (window))));
+  save (window);
+  id = tandem_activity_window_get_id (window);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_message_row (window))));
+
+  gtk_editable_set_text (tandem_activity_window_get_message_row (window), "Not answering, try after lunch");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.send-message", NULL));
+  ui_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_message_row (window)), ==, "");
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (tandem_activity_window_get_messages_list (window)),
+                                   "Not answering, try after lunch"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (tandem_activity_window_get_messages_list (window)), "Anna Admin"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate ();
+
+  bob = tandem_store_add_user (fixture->store, "bob", "Bob Seller", "bob-password-1", TANDEM_ROLE_USER, NULL, &error);
+  g_assert_no_error (error);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "bob", "bob-password-1", &error);
+  g_assert_no_error (error);
+
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (tandem_activity_window_get_messages_list (window)),
+                                   "Not answering, try after lunch"));
+  gtk_editable_set_text (tandem_activity_window_get_message_row (window), "Let me call them");
+  gtk_widget_activate_action (GTK_WIDGET (window), "card.send-message", NULL);
+  ui_iterate ();
+  refused = tandem_activity_window_get_message_error (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refused)));
+  g_assert_cmpstr (gtk_label_get_text (refused), !=, "");
+  messages = tandem_store_list_messages (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+
+  /* E2: Bob did not create it and is no administrator. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_visibility_row (window))));
+}
+
+/* D6: weekly on Tuesday and Thursday is stored as an RRULE and shown
+ * again when the card opens. */
+static void
+test_weekly_repeat (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TandemActivity) stored = NULL;
+  g_autoptr(TandemRecurrence) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemRecurrenceEditor *editor;
+  TandemActivityWindow *window;
+  gint64 id;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 15);  /* a Tuesday */
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Training");
+  editor = tandem_activity_window_get_recurrence_editor (window);
+  tandem_recurrence_editor_set_repeat (editor, TANDEM_REPEAT_WEEKLY);
+  ui_iterate ();
+  /* The start's weekday comes ticked. */
+  g_assert_true (gtk_toggle_button_get_active (tandem_recurrence_editor_get_weekday_button (editor, G_DATE_TUESDAY)));
+  gtk_toggle_button_set_active (tandem_recurrence_editor_get_weekday_button (editor, G_DATE_THURSDAY), TRUE);
+  ui_iterate ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tandem_recurrence_editor_get_repeat_row (editor))),
+                            "Thursday"));
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  id = tandem_activity_window_get_id (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate ();
+
+  stored = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (tandem_activity_get_rrule (stored), "FREQ=WEEKLY"));
+  g_assert_nonnull (strstr (tandem_activity_get_rrule (stored), "BYDAY=TU,TH"));
+
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+  g_assert_no_error (error);
+  editor = tandem_activity_window_get_recurrence_editor (window);
+  shown = tandem_recurrence_editor_dup_recurrence (editor);
+  g_assert_cmpint (shown->repeat, ==, TANDEM_REPEAT_WEEKLY);
+  g_assert_cmpuint (shown->weekdays, ==, TANDEM_WEEKDAY_BIT (G_DATE_TUESDAY) | TANDEM_WEEKDAY_BIT (G_DATE_THURSDAY));
+  g_assert_false (tandem_activity_window_has_unsaved_changes (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* D15: Previous and Next go through the same company's activities. */
+static void
+test_previous_next (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  gint64 other_company = add_company (fixture, "Other Oy");
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  gint64 older, newer;
+
+  older = add_activity (fixture, "First meeting", company_id, DAY, 9, FALSE);
+  add_activity (fixture, "Someone else's", other_company, DAY + 1, 9, FALSE);
+  newer = add_activity (fixture, "Second meeting", company_id, DAY + 2, 9, FALSE);
+
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, newer, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  /* The latest has no next. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "card.next", NULL);
+  ui_iterate ();
+  g_assert_cmpint (tandem_activity_window_get_id (window), ==, newer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.previous", NULL));
+  ui_iterate ();
+  g_assert_cmpint (tandem_activity_window_get_id (window), ==, older);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_title_row (window)), ==, "First meeting");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.next", NULL));
+  ui_iterate ();
+  g_assert_cmpint (tandem_activity_window_get_id (window), ==, newer);
+
+  /* With unsaved changes it asks first; Cancel stays. */
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Second meeting, moved");
+  gtk_widget_activate_action (GTK_WIDGET (window), "card.previous", NULL);
+  adw_message_dialog_response (wait_for_dialog (), "cancel");
+  ui_iterate ();
+  g_assert_cmpint (tandem_activity_window_get_id (window), ==, newer);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_title_row (window)), ==, "Second meeting, moved");
+}
+
+/* D14: Save and Plan Similar opens a new card with the same data. */
+static void
+test_plan_similar (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  TandemActivityWindow *window, *similar = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  window = open_new (fixture, TANDEM_KIND_COMPANY, company_id, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Offer call");
+  g_assert_true (tandem_activity_window_select_by_name (tandem_activity_window_get_category_row (window), "Phone call"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.save-similar", NULL));
+  g_assert_true (ui_wait_for (two_windows, NULL, 2000));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_ACTIVITY_WINDOW (item) && (gpointer) item != (gpointer) window)
+        similar = TANDEM_ACTIVITY_WINDOW (item);
+    }
+  g_assert_nonnull (similar);
+  g_assert_cmpint (tandem_activity_window_get_id (window), !=, 0);
+  g_assert_cmpint (tandem_activity_window_get_id (similar), ==, 0);
+  g_assert_cmpstr (tandem_activity_window_get_selected_name (tandem_activity_window_get_category_row (similar)), ==,
+                   "Phone call");
+  g_assert_cmpint (tandem_record_picker_get_id (tandem_activity_window_get_link_row (similar)), ==, company_id);
+  g_assert_cmpstr (adw_window_title_get_subtitle (tandem_activity_window_get_window_title (similar)), ==, "");
+}
+
+/* Closing with unsaved changes asks; an untouched new card just closes. */
+static void
+test_unsaved_close (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  TandemActivityWindow *window;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 10);
+  g_assert_false (tandem_activity_window_has_unsaved_changes (window));
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Half written");
+  g_assert_true (tandem_activity_window_has_unsaved_changes (window));
+  gtk_window_close (GTK_WINDOW (window));
+  adw_message_dialog_response (wait_for_dialog (), "cancel");
+  ui_iterate ();
+  g_assert_cmpuint (count_windows (), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  adw_message_dialog_response (wait_for_dialog (), "discard");
+  ui_iterate ();
+  g_assert_cmpuint (count_windows (), ==, 0);
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 10);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_iterate ();
+  g_assert_cmpuint (count_windows (), ==, 0);
+}
+
+/* D16: a new activity in the past is recorded as completed. */
+static void
+test_past_is_completed (UiFixture     *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  TandemActivityWindow *window;
+
+  window = tandem_activity_window_new_planned (NULL, fixture->store, TANDEM_KIND_NONE, 0, yesterday, G_TIME_SPAN_HOUR);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  g_assert_cmpstr (tandem_activity_window_get_selected_name (tandem_activity_window_get_status_row (window)), ==,
+                   "Completed");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tandem_activity_window_get_status_row (window))),
+                            "in the past"));
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Met at the fair");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  g_assert_cmpint (tandem_activity_get_status (tandem_activity_window_get_activity (window)), ==,
+                   TANDEM_STATUS_COMPLETED);
+}
+
+static void
+test_parse_time (void)
+{
+  int h = -1, m = -1;
+
+  g_assert_true (tandem_parse_time_of_day ("9", &h, &m));
+  g_assert_cmpint (h, ==, 9);
+  g_assert_cmpint (m, ==, 0);
+  g_assert_true (tandem_parse_time_of_day ("9:30", &h, &m));
+  g_assert_cmpint (m, ==, 30);
+  g_assert_true (tandem_parse_time_of_day ("14.05", &h, &m));
+  g_assert_cmpint (h, ==, 14);
+  g_assert_cmpint (m, ==, 5);
+  g_assert_true (tandem_parse_time_of_day ("0930", &h, &m));
+  g_assert_cmpint (h, ==, 9);
+  g_assert_true (tandem_parse_time_of_day (" 23:59 ", &h, &m));
+  g_assert_false (tandem_parse_time_of_day ("24:00", NULL, NULL));
+  g_assert_false (tandem_parse_time_of_day ("12:60", NULL, NULL));
+  g_assert_false (tandem_parse_time_of_day ("12:3", NULL, NULL));
+  g_assert_false (tandem_parse_time_of_day ("", NULL, NULL));
+  g_assert_false (tandem_parse_time_of_day ("noon", NULL, NULL));
+  g_assert_false (tandem_parse_time_of_day ("1:2:3", NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/activity-card/time-of-day", test_parse_time);
+  g_test_add ("/ui/activity-card/new-classified-saved-D1-D3-D7-D14", UiFixture, NULL,
+              ui_fixture_set_up, test_new_activity, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/busy-conflict-named-D5", UiFixture, NULL,
+              ui_fixture_set_up, test_busy_conflict, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/bad-time-refused", UiFixture, NULL,
+              ui_fixture_set_up, test_bad_time, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/complete-with-goal-D9", UiFixture, NULL,
+              ui_fixture_set_up, test_complete_with_goal, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/discussion-D10-E2", UiFixture, NULL,
+              ui_fixture_set_up, test_discussion, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/weekly-repeat-D6", UiFixture, NULL,
+              ui_fixture_set_up, test_weekly_repeat, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/previous-next-D15", UiFixture, NULL,
+              ui_fixture_set_up, test_previous_next, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/plan-similar-D14", UiFixture, NULL,
+              ui_fixture_set_up, test_plan_similar, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/unsaved-changes", UiFixture, NULL,
+              ui_fixture_set_up, test_unsaved_close, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/past-is-completed-D16", UiFixture, NULL,
+              ui_fixture_set_up, test_past_is_completed, ui_fixture_tear_down);
+  return g_test_run ();
+}
