@@ -102,6 +102,7 @@ CREATE INDEX activities_by_company ON activities (company_id, start_utc) WHERE c
 CREATE INDEX activities_by_responsible ON activities (responsible_id) WHERE responsible_id IS NOT NULL;
 CREATE INDEX activities_deleted ON activities (id) WHERE deleted = 1;
 CREATE INDEX activities_to_complete ON activities (id) WHERE needs_completing = 1 AND deleted = 0;
+CREATE INDEX activities_public ON activities (start_utc) WHERE public = 1 AND deleted = 0;
 
 -- Check-box properties (D3)
 CREATE TABLE activity_property_values (
