@@ -1217,7 +1217,8 @@ tandem_cli_activity_list (TandemCli  *cli,
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("A calendar from this day"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("A calendar up to and including this day"), N_("DATE") },
     { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Whose calendar (default: yours); what you may not see shows only as busy time"), N_("LOGIN") },
+      N_("Whose calendar (default: yours); what you may not see shows only as busy time. "
+         "Who signs in is given by --user before the command"), N_("LOGIN") },
     { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The activities of a company"), N_("ID") },
     { "to-complete", 0, 0, G_OPTION_ARG_NONE, &to_complete, N_("Your To complete list"), NULL },
     { NULL }
@@ -1782,7 +1783,8 @@ tandem_cli_target_set (TandemCli  *cli,
   TandemUser *user;
   guint64 target;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_FILENAME, &login, N_("The seller (needed)"), N_("LOGIN") },
+    { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
+      N_("The seller (needed); who signs in is given by --user before the command"), N_("LOGIN") },
     { "category", 0, 0, G_OPTION_ARG_FILENAME, &category_text,
       N_("A category marked as a sales target, by name or id (needed)"), N_("CATEGORY") },
     { "per", 0, 0, G_OPTION_ARG_FILENAME, &per_text, N_("week or month (needed)"), N_("PERIOD") },
@@ -1871,7 +1873,8 @@ tandem_cli_target_list (TandemCli  *cli,
   gboolean ok = TRUE;
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Only this seller (default: you, or every seller for managers)"), N_("LOGIN") },
+      N_("Only this seller (default: you, or every seller for managers); "
+         "who signs in is given by --user before the command"), N_("LOGIN") },
     { NULL }
   };
 
