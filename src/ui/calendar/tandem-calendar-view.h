@@ -14,6 +14,9 @@ typedef enum
   TANDEM_CALENDAR_MONTH = 2,
 } TandemCalendarMode;
 
+#define TANDEM_TYPE_CALENDAR_MODE (tandem_calendar_mode_get_type ())
+GType tandem_calendar_mode_get_type (void);
+
 #define TANDEM_TYPE_CALENDAR_VIEW (tandem_calendar_view_get_type ())
 
 /* The calendar page (SPEC D16, D18, E3): day, week and month, for one user
@@ -26,7 +29,15 @@ typedef enum
  *  "open-occurrence" (gint64 activity_id, gint64 recurrence_id): the user
  *    activated an occurrence they may see.
  *  "plan" (GDateTime *start, gint64 duration_seconds, gint64 user_id): the
- *    user asked to plan an activity in a slot (a past slot records one). */
+ *    user asked to plan an activity in a slot (a past slot records one).
+ *
+ * Keys: Alt+1, Alt+2, Alt+3 show the day, week and month; Page Up and
+ * Page Down (or Alt+Left and Alt+Right) go back and forward; Ctrl+T goes
+ * to today. In the day and week views the arrow keys move the focused
+ * slot and Enter plans there.
+ *
+ * Below 560 pixels of width the week shows as the day of its date, and
+ * the month as dots instead of titles. */
 G_DECLARE_FINAL_TYPE (TandemCalendarView, tandem_calendar_view, TANDEM, CALENDAR_VIEW, GtkWidget)
 
 GtkWidget          *tandem_calendar_view_new        (TandemStore        *store);
@@ -46,5 +57,13 @@ void                tandem_calendar_view_set_users  (TandemCalendarView *self,
 /* The occurrences currently shown, for @user_id (tests, accessibility). */
 GListModel         *tandem_calendar_view_get_occurrences (TandemCalendarView *self,
                                                           gint64              user_id);
+/* The "title" property: "November 2026", "Week 48, 23–29 November 2026",
+ * "Monday, 23 November 2026"; for the window's title. */
+const char         *tandem_calendar_view_get_title  (TandemCalendarView *self);
+/* The range shown and queried, [@from, @to), in the local zone (new
+ * references). */
+void                tandem_calendar_view_get_range  (TandemCalendarView *self,
+                                                     GDateTime         **from,
+                                                     GDateTime         **to);
 
 G_END_DECLS
