@@ -1749,6 +1749,10 @@ tandem_cli_term_rename (TandemCli  *cli,
   term = tandem_store_get_term (cli->store, id, error);
   if (term == NULL)
     return FALSE;
+  /* Keeping the name as shown keeps a shipped entry translated. */
+  if (g_str_equal (cli->args[2], tandem_term_get_name (term)) &&
+      tandem_user_is_admin (tandem_store_get_user (cli->store)))
+    return TRUE;
   tandem_term_set_name (term, cli->args[2]);
   return tandem_store_save_term (cli->store, term, error) != 0;
 }

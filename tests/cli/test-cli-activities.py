@@ -351,6 +351,11 @@ class Activities(CliTestCase):
         self.assertEqual((renamed['name'], renamed['builtin'], renamed['renamed']),
                          ('Happenings', 'Events', True))
         self.assertIn('Happenings', self.ok('term', 'list', '--set', 'kind', user='jan'))
+        # The same name again keeps a shipped entry shipped (and translated).
+        sales = self.json('term', 'list', '--set', 'kind')[1]
+        self.ok('term', 'rename', str(sales['id']), 'Sales')
+        sales = self.json('term', 'list', '--set', 'kind')[1]
+        self.assertEqual((sales['name'], sales['renamed']), ('Sales', False))
 
         goals = self.json('term', 'list', '--set', 'goal')
         feedback = [g['id'] for g in goals if g['name'] == 'Get feedback'][0]

@@ -680,6 +680,9 @@ rename_term (TandemStore  *store,
 
   if (term == NULL)
     return FALSE;
+  /* Keeping the name as shown keeps a shipped entry translated. */
+  if (g_strcmp0 (name, tandem_term_get_name (term)) == 0)
+    return TRUE;
   tandem_term_set_name (term, name);
   return tandem_store_save_term (store, term, error) != 0;
 }
