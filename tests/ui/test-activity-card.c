@@ -557,6 +557,55 @@ test_parse_time (void)
   g_assert_false (tandem_parse_time_of_day ("1:2:3", NULL, NULL));
 }
 
+/* With TANDEM_TEST_KEEP_OPEN set (to "saved", "new" or "conflict"), a
+ * filled-in card stays open until it is closed, to look at and take
+ * screenshots of; not a test. */
+static void
+keep_open (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  const char *what = g_getenv ("TANDEM_TEST_KEEP_OPEN");
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  g_autoptr(TandemPerson) person = tandem_person_new ("Maija Meikäläinen");
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  gint64 id;
+
+  /* As GNOME shows windows: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  tandem_person_set_company_id (person, company_id);
+  tandem_store_save_person (fixture->store, person, &error);
+  g_assert_no_error (error);
+  tandem_store_add_group (fixture->store, "Sales team", &error);
+  g_assert_no_error (error);
+  add_activity (fixture, "Morning call", company_id, DAY, 10, TRUE);
+
+  window = open_new (fixture, TANDEM_KIND_COMPANY, company_id, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Visit the Acme warehouse");
+  tandem_activity_window_select_by_name (tandem_activity_window_get_category_row (window), "Customer visit");
+  tandem_activity_window_select_by_name (tandem_activity_window_get_goal_row (window), "Make an offer");
+  gtk_switch_set_active (tandem_activity_window_get_busy_switch (window), TRUE);
+  tandem_recurrence_editor_set_repeat (tandem_activity_window_get_recurrence_editor (window), TANDEM_REPEAT_WEEKLY);
+  gtk_toggle_button_set_active (tandem_recurrence_editor_get_weekday_button (tandem_activity_window_get_recurrence_editor (window),
+                                                                             G_DATE_THURSDAY), TRUE);
+  if (g_strcmp0 (what, "conflict") == 0)
+    save (window);
+  else if (g_strcmp0 (what, "new") != 0)
+    {
+      gtk_editable_set_text (tandem_date_time_row_get_time_entry (tandem_activity_window_get_start_row (window)), "13:00");
+      save (window);
+      id = tandem_activity_window_get_id (window);
+      tandem_store_add_message (fixture->store, id, "The customer asked to see the new shelving too.", NULL);
+      tandem_store_add_activity_link (fixture->store, id, "Warehouse plan", "https://example.com/plan.pdf", NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+      window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  while (count_windows () > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,5 +634,8 @@ main (int   argc,
               ui_fixture_set_up, test_unsaved_close, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/past-is-completed-D16", UiFixture, NULL,
               ui_fixture_set_up, test_past_is_completed, ui_fixture_tear_down);
+  if (g_getenv ("TANDEM_TEST_KEEP_OPEN"))
+    g_test_add ("/ui/activity-card/keep-open", UiFixture, NULL,
+                ui_fixture_set_up, keep_open, ui_fixture_tear_down);
   return g_test_run ();
 }

@@ -620,7 +620,7 @@ refresh_attachments (TandemActivityWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_attachment_get_title (attachment));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), is_file ? "text-x-generic-symbolic" : "web-browser-symbolic");
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), is_file ? "text-x-generic-symbolic" : "insert-link-symbolic");
       /* Translators: accessible names of buttons; %s is a file or link title */
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  attachment_button (self, attachment, "document-open-symbolic", _("Open"),

@@ -743,10 +743,12 @@ load_people (TandemActivityWindow *self,
                                 tandem_activity_get_assigner_id (activity) == user_id (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->visibility_row), self->may_change_visibility);
   gtk_widget_set_sensitive (GTK_WIDGET (self->groups_row), self->may_change_visibility);
-  adw_combo_row_set_use_subtitle (self->visibility_row, FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->visibility_row),
-                               self->may_change_visibility ? ""
-                               : _("Only the assigner or an administrator can change who sees this activity"));
+  /* The choices are long: shown as the subtitle, unless the subtitle
+   * has to say why they cannot be changed. */
+  adw_combo_row_set_use_subtitle (self->visibility_row, self->may_change_visibility);
+  if (!self->may_change_visibility)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->visibility_row),
+                                 _("Only the assigner or an administrator can change who sees this activity"));
   update_visibility_rows (self);
 }
 

@@ -371,6 +371,7 @@ tandem_recurrence_editor_init (TandemRecurrenceEditor *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (weekdays_box), label);
   gtk_widget_add_css_class (buttons, "linked");
+  gtk_widget_add_css_class (buttons, "activity-weekdays");
   gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
   for (guint i = 0; i < 7; i++)
     {
