@@ -7,6 +7,7 @@
 
 #include "tandem-activities-group.h"
 #include "tandem-activity-row.h"
+#include "tandem-activity-window.h"
 
 /* Store changes come in bursts (a save touches several tables); one
  * reload after the burst is enough. */
@@ -160,6 +161,46 @@ on_store_changed_cb (TandemActivitiesGroup *self,
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
 }
 
+static GtkWindow *
+get_window (TandemActivitiesGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+open_activity_default (TandemActivitiesGroup *self,
+                       gint64                 activity_id,
+                       gint64                 recurrence_id)
+{
+  TandemActivityWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  window = tandem_activity_window_new_for_activity (get_window (self), self->store, activity_id,
+                                                    recurrence_id, &error);
+  if (window == NULL)
+    {
+      /* Deleted or hidden meanwhile: the list was out of date. */
+      g_debug ("Could not open the activity: %s", error->message);
+      tandem_activities_group_reload (self);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+plan_activity_default (TandemActivitiesGroup *self,
+                       int                    kind,
+                       gint64                 id,
+                       GDateTime             *start)
+{
+  TandemActivityWindow *window;
+
+  window = tandem_activity_window_new_planned (get_window (self), self->store, kind, id, start, G_TIME_SPAN_HOUR);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 tandem_activities_group_dispose (GObject *object)
 {
@@ -225,11 +266,13 @@ tandem_activities_group_class_init (TandemActivitiesGroupClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_ACTIVITY] =
-    g_signal_new ("open-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+    g_signal_new_class_handler ("open-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (open_activity_default), NULL, NULL, NULL,
+                                G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   signals[PLAN_ACTIVITY] =
-    g_signal_new ("plan-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT64, G_TYPE_DATE_TIME);
+    g_signal_new_class_handler ("plan-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (plan_activity_default), NULL, NULL, NULL,
+                                G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT64, G_TYPE_DATE_TIME);
 }
 
 static void

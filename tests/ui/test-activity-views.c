@@ -5,6 +5,7 @@
  * the activities on a company card, the notification list and the
  * reminders, each driven as a user would and checked against the store. */
 
+#include "tandem-activity-window.h"
 #include "tandem-company-card-private.h"
 #include "tandem-day-plan-page-private.h"
 #include "tandem-notifications-popover-private.h"
@@ -343,6 +344,250 @@ test_to_complete (UiFixture     *fixture,
   g_assert_cmpint (opened[1], ==, 0);
 }
 
+static void
+test_seller_view (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(TandemActivity) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSellerView *view;
+  GtkDropDown *sellers;
+  GtkWidget *card;
+  gint64 bob, visit_id, call_id;
+
+  bob = add_user (fixture, "bob", "Bob Seller", TANDEM_ROLE_USER);
+  add_user (fixture, "maria", "Maria Manager", TANDEM_ROLE_MANAGER);
+
+  /* D20: the manager sets Bob a weekly target of two customer visits. */
+  sign_in (fixture, "maria");
+  tandem_store_set_sales_target (fixture->store, bob, CATEGORY_VISIT, TANDEM_PERIOD_WEEK, 2, &error);
+  g_assert_no_error (error);
+
+  /* Bob completes one visit this week and plans a call. */
+  sign_in (fixture, "bob");
+  visit = new_activity ("Visit Virtanen", now);
+  tandem_activity_set_category_id (visit, CATEGORY_VISIT);
+  visit_id = save (fixture, visit);
+  tandem_store_set_activity_status (fixture->store, visit_id, TANDEM_STATUS_COMPLETED, TANDEM_OUTCOME_NONE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TandemActivity) call = new_activity ("Call Lehtonen", now);
+
+    tandem_activity_set_category_id (call, CATEGORY_CALL);
+    call_id = save (fixture, call);
+  }
+
+  view = TANDEM_SELLER_VIEW (tandem_seller_view_new (fixture->store));
+  show_in_window (GTK_WIDGET (view));
+  card = tandem_seller_view_find_card (view, CATEGORY_VISIT);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (tandem_seller_view_card_get_progress (card), ==, "1 of 2 this week");
+  g_assert_nonnull (ui_find_label (card, "1 of 2 this week"));
+  {
+    g_autoptr(GArray) ids = list_ids (tandem_seller_view_card_get_list (card));
+
+    g_assert_cmpint (ids->len, ==, 1);
+    g_assert_cmpint (index_of (ids, visit_id), ==, 0);
+  }
+  /* The call has a card of its own, without a target. */
+  card = tandem_seller_view_find_card (view, CATEGORY_CALL);
+  g_assert_nonnull (card);
+  g_assert_null (tandem_seller_view_card_get_progress (card));
+  {
+    g_autoptr(GArray) ids = list_ids (tandem_seller_view_card_get_list (card));
+
+    g_assert_cmpint (index_of (ids, call_id), ==, 0);
+  }
+  /* No activities and no target: no card. */
+  g_assert_null (tandem_seller_view_find_card (view, 31));
+  /* A seller does not choose whose view it is. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (tandem_seller_view_get_seller_dropdown (view))));
+  ui_destroy_toplevels ();
+
+  /* The manager chooses Bob and sees his progress. */
+  sign_in (fixture, "maria");
+  view = TANDEM_SELLER_VIEW (tandem_seller_view_new (fixture->store));
+  show_in_window (GTK_WIDGET (view));
+  g_assert_null (tandem_seller_view_find_card (view, CATEGORY_VISIT));
+  sellers = tandem_seller_view_get_seller_dropdown (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sellers)));
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (sellers)); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (sellers)), i), "Bob Seller"))
+      gtk_drop_down_set_selected (sellers, i);
+  ui_iterate ();
+  g_assert_cmpint (tandem_seller_view_get_seller_id (view), ==, bob);
+  card = tandem_seller_view_find_card (view, CATEGORY_VISIT);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (tandem_seller_view_card_get_progress (card), ==, "1 of 2 this week");
+}
+
+/* The button under @widget whose label (or button content) is @label. */
+static GtkButton *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
+          (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0))
+        return GTK_BUTTON (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+activity_window_shown (gpointer data)
+{
+  return ui_find_toplevel (TANDEM_TYPE_ACTIVITY_WINDOW) != NULL;
+}
+
+static void
+test_company_card_activities (UiFixture     *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_weeks (now, 1);
+  g_autoptr(TandemCompany) company = tandem_company_new ("Rautakauppa Virtanen Oy");
+  g_autoptr(TandemPerson) person = tandem_person_new ("Pekka Virtanen");
+  g_autoptr(TandemActivity) via_person = NULL;
+  g_autoptr(TandemActivity) hidden = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivitiesGroup *group;
+  GtkWidget *card;
+  gint64 company_id, person_id;
+
+  company_id = tandem_store_save_company (fixture->store, company, &error);
+  g_assert_no_error (error);
+  tandem_person_set_company_id (person, company_id);
+  person_id = tandem_store_save_person (fixture->store, person, &error);
+  g_assert_no_error (error);
+  add_user (fixture, "bob", "Bob Seller", TANDEM_ROLE_USER);
+
+  /* B6: linked to the contact person only, not to the company. */
+  via_person = new_activity ("Demo for Pekka", next_week);
+  tandem_activity_set_person_ids (via_person, &person_id, 1);
+  save (fixture, via_person);
+
+  /* Bob's private call with Pekka stays out of the administrator's card. */
+  sign_in (fixture, "bob");
+  hidden = new_activity ("Bob's private call", now);
+  tandem_activity_set_person_ids (hidden, &person_id, 1);
+  tandem_activity_set_visibility (hidden, TANDEM_VISIBILITY_PRIVATE);
+  save (fixture, hidden);
+  sign_in (fixture, "admin");
+
+  card = tandem_company_card_new (fixture->store);
+  show_in_window (card);
+  g_assert_true (tandem_card_load (TANDEM_CARD (card), company_id, &error));
+  g_assert_no_error (error);
+  ui_iterate ();
+  group = tandem_company_card_get_activities_group (TANDEM_COMPANY_CARD (card));
+  g_assert_cmpuint (tandem_activities_group_get_n_activities (group), ==, 1);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (group), "Demo for Pekka"));
+  g_assert_null (ui_find_label (GTK_WIDGET (group), "private call"));
+
+  /* Completed ones show when asked to. */
+  {
+    g_autoptr(TandemActivity) done = new_activity ("Delivered the order", now);
+
+    tandem_activity_set_company_id (done, company_id);
+    tandem_activity_set_status (done, TANDEM_STATUS_COMPLETED);
+    save (fixture, done);
+  }
+  tandem_activities_group_reload (group);
+  g_assert_cmpuint (tandem_activities_group_get_n_activities (group), ==, 1);
+  tandem_activities_group_set_show_completed (group, TRUE);
+  g_assert_cmpuint (tandem_activities_group_get_n_activities (group), ==, 2);
+  ui_iterate ();
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (group), "Delivered the order"));
+
+  /* D16: planning from the card links the new activity to the company. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (group), "_Plan Activity…"), "clicked");
+  g_assert_true (ui_wait_for (activity_window_shown, NULL, 2000));
+  {
+    TandemActivityWindow *window = TANDEM_ACTIVITY_WINDOW (ui_find_toplevel (TANDEM_TYPE_ACTIVITY_WINDOW));
+
+    g_assert_cmpint (tandem_activity_get_company_id (tandem_activity_window_get_activity (window)), ==, company_id);
+    g_assert_cmpint (tandem_record_get_id (TANDEM_RECORD (tandem_activity_window_get_activity (window))), ==, 0);
+    gtk_window_destroy (GTK_WINDOW (window));
+    ui_iterate ();
+  }
+}
+
+static void
+test_reminders (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 10);
+  g_autoptr(TandemReminderService) service = tandem_reminder_service_new (NULL, fixture->store);
+  g_autoptr(TandemActivity) mine = new_activity ("Call Lehtonen", soon);
+  g_autoptr(TandemActivity) bobs = NULL;
+  g_autoptr(GPtrArray) notifications = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemNotificationsPopover *popover;
+  TandemReminder reminder = { 15, TANDEM_CHANNEL_APP };
+  gint64 mine_id, opened[2] = { 0, -1 };
+  GtkWidget *button;
+
+  add_user (fixture, "bob", "Bob Seller", TANDEM_ROLE_USER);
+  sign_in (fixture, "bob");
+  bobs = new_activity ("Bob's dentist", soon);
+  tandem_activity_set_reminders (bobs, &reminder, 1);
+  tandem_activity_set_visibility (bobs, TANDEM_VISIBILITY_PRIVATE);
+  save (fixture, bobs);
+
+  sign_in (fixture, "admin");
+  tandem_activity_set_reminders (mine, &reminder, 1);
+  mine_id = save (fixture, mine);
+
+  /* D11: starts in 10 minutes, reminds 15 minutes before: due now; Bob's
+   * hidden one gives the administrator nothing (E5). */
+  g_assert_cmpuint (tandem_reminder_service_tick (service, now), ==, 1);
+  notifications = tandem_store_list_notifications (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notifications->len, ==, 1);
+  g_assert_cmpint (tandem_notification_get_activity_id (g_ptr_array_index (notifications, 0)), ==, mine_id);
+  g_assert_cmpstr (tandem_notification_get_title (g_ptr_array_index (notifications, 0)), ==, "Call Lehtonen");
+  /* Once per occurrence. */
+  g_assert_cmpuint (tandem_reminder_service_tick (service, now), ==, 0);
+
+  /* The notification list shows it unread; opening it marks it read. */
+  button = gtk_menu_button_new ();
+  popover = TANDEM_NOTIFICATIONS_POPOVER (tandem_notifications_popover_new (fixture->store));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (popover));
+  show_in_window (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ui_iterate ();
+  g_assert_cmpuint (tandem_notifications_popover_get_n_unread (popover), ==, 1);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (popover), "Call Lehtonen"));
+  g_signal_connect (popover, "open-activity", G_CALLBACK (on_open_activity_cb), opened);
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (tandem_notifications_popover_get_list_box (popover), 0),
+                         "activate");
+  g_assert_cmpint (opened[0], ==, mine_id);
+  g_assert_cmpint (opened[1], ==, 0);
+  g_assert_cmpuint (tandem_notifications_popover_get_n_unread (popover), ==, 0);
+  g_assert_cmpuint (tandem_store_count_unread_notifications (fixture->store, NULL), ==, 0);
+
+  /* Bob's own reminder was due all along. */
+  g_clear_pointer (&notifications, g_ptr_array_unref);
+  sign_in (fixture, "bob");
+  g_assert_cmpuint (tandem_reminder_service_tick (service, now), ==, 1);
+  /* Signed out, nothing is collected. */
+  tandem_store_sign_out (fixture->store);
+  g_assert_cmpuint (tandem_reminder_service_tick (service, now), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,5 +605,11 @@ main (int   argc,
               ui_fixture_set_up, test_day_plan_goal_cancelled, ui_fixture_tear_down);
   g_test_add ("/ui/activity-views/to-complete-lists-flagged-D13", UiFixture, NULL,
               ui_fixture_set_up, test_to_complete, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-views/seller-view-cards-and-target-progress-D19-D20", UiFixture, NULL,
+              ui_fixture_set_up, test_seller_view, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-views/company-card-lists-activities-of-its-people-B6-E1", UiFixture, NULL,
+              ui_fixture_set_up, test_company_card_activities, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-views/reminder-notifies-once-hidden-never-D11-E5", UiFixture, NULL,
+              ui_fixture_set_up, test_reminders, ui_fixture_tear_down);
   return g_test_run ();
 }

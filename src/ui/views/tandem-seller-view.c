@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tandem-activity-row.h"
 #include "tandem-seller-view-private.h"
@@ -227,8 +228,10 @@ fill_seller_dropdown (TandemSellerView *self)
 {
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GArray) ids = NULL;
   gint64 shown = shown_seller_id (self);
   guint selected = 0;
+  gboolean same;
 
   gtk_widget_set_visible (self->seller_bar, can_choose_seller (self));
   if (!can_choose_seller (self))
@@ -236,7 +239,7 @@ fill_seller_dropdown (TandemSellerView *self)
 
   users = tandem_store_list_users (self->store, NULL);
   names = gtk_string_list_new (NULL);
-  g_array_set_size (self->seller_ids, 0);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; users && i < users->len; i++)
     {
       TandemUser *user = g_ptr_array_index (users, i);
@@ -245,14 +248,24 @@ fill_seller_dropdown (TandemSellerView *self)
       if (!tandem_user_get_active (user) && id != shown)
         continue;
       if (id == shown)
-        selected = self->seller_ids->len;
-      g_array_append_val (self->seller_ids, id);
+        selected = ids->len;
+      g_array_append_val (ids, id);
       gtk_string_list_append (names, tandem_user_get_name (user));
     }
 
+  /* The model stays while the same people are in it: replacing it would
+   * also close the list the user may be choosing from. */
+  same = ids->len == self->seller_ids->len &&
+         memcmp (ids->data, self->seller_ids->data, ids->len * sizeof (gint64)) == 0;
   self->syncing++;
-  gtk_drop_down_set_model (self->seller_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->seller_dropdown, selected);
+  if (!same)
+    {
+      g_array_unref (self->seller_ids);
+      self->seller_ids = g_steal_pointer (&ids);
+      gtk_drop_down_set_model (self->seller_dropdown, G_LIST_MODEL (names));
+    }
+  if (gtk_drop_down_get_selected (self->seller_dropdown) != selected)
+    gtk_drop_down_set_selected (self->seller_dropdown, selected);
   self->syncing--;
 }
 
