@@ -172,7 +172,7 @@ build (TandemCalendarEvent      *self,
       gtk_label_set_xalign (GTK_LABEL (initials), 0.5);
       gtk_label_set_ellipsize (GTK_LABEL (initials), PANGO_ELLIPSIZE_NONE);
       gtk_widget_add_css_class (initials, color);
-      gtk_widget_set_valign (initials, GTK_ALIGN_START);
+      gtk_widget_set_valign (initials, self->layout == TANDEM_CALENDAR_EVENT_GRID ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (line), initials);
     }
 
@@ -201,6 +201,9 @@ build (TandemCalendarEvent      *self,
   gtk_widget_set_hexpand (title_label, TRUE);
   gtk_box_append (GTK_BOX (line), title_label);
 
+  if (self->layout == TANDEM_CALENDAR_EVENT_SHORT)
+    gtk_box_append (GTK_BOX (line), new_label (range, "time"));
+
   if (self->layout != TANDEM_CALENDAR_EVENT_GRID)
     {
       self->box = line;
@@ -213,6 +216,15 @@ build (TandemCalendarEvent      *self,
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title_label), 2);
+  {
+    /* A word broken for a narrow column reads better without a hyphen
+     * that is not in the title. */
+    PangoAttrList *attributes = pango_attr_list_new ();
+
+    pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+    gtk_label_set_attributes (GTK_LABEL (title_label), attributes);
+    pango_attr_list_unref (attributes);
+  }
   gtk_widget_set_valign (title_label, GTK_ALIGN_START);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -359,7 +371,7 @@ tandem_calendar_event_new (TandemOccurrence          *occurrence,
   g_autofree char *range = NULL;
   g_autofree char *color_class = NULL;
   g_autofree char *tooltip = NULL;
-  const char *layout_class[] = { "month", "grid", "all-day" };
+  const char *layout_class[] = { "month", "grid", "all-day", "grid" };
 
   g_return_val_if_fail (TANDEM_IS_OCCURRENCE (occurrence), NULL);
 

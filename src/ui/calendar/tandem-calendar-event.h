@@ -13,6 +13,8 @@ typedef enum
   TANDEM_CALENDAR_EVENT_MONTH   = 0,  /* one line: start time and title */
   TANDEM_CALENDAR_EVENT_GRID    = 1,  /* a box in the time grid */
   TANDEM_CALENDAR_EVENT_ALL_DAY = 2,  /* one line: title */
+  TANDEM_CALENDAR_EVENT_SHORT   = 3,  /* a short box in the time grid: one
+                                       * line of title and time */
 } TandemCalendarEventLayout;
 
 #define TANDEM_TYPE_CALENDAR_EVENT (tandem_calendar_event_get_type ())

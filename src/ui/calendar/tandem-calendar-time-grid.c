@@ -362,7 +362,10 @@ add_occurrence (TandemCalendarTimeGrid   *self,
       item.end = CLAMP (item.end, item.start, MINUTES_PER_DAY);
       item.start = MIN (item.start, MINUTES_PER_DAY - MIN_EVENT_MINUTES);
       item.column = day * n_users (self) + user_index;
-      item.widget = tandem_calendar_event_new (occurrence, TANDEM_CALENDAR_EVENT_GRID,
+      /* Under three quarters of an hour there is room for one line. */
+      item.widget = tandem_calendar_event_new (occurrence,
+                                               item.end - item.start < 45 ? TANDEM_CALENDAR_EVENT_SHORT
+                                                                          : TANDEM_CALENDAR_EVENT_GRID,
                                                user, n_users (self) > 1);
       g_array_append_val (self->items, item);
     }

@@ -42,7 +42,9 @@ struct _TandemCalendarView
   gboolean            scroll_pending;
   guint               updating_people : 1;
 
-  GtkWidget          *top_bar;
+  GtkWidget          *nav_box;
+  GtkWidget          *switch_box;
+  GtkWidget          *title_squeezer;
   GtkWidget          *today_button;
   GtkWidget          *previous_button;
   GtkWidget          *next_button;
@@ -94,7 +96,7 @@ static void reload (TandemCalendarView *self);
 static int
 get_first_weekday (void)
 {
-#if defined(__GLIBC__) && defined(_NL_TIME_FIRST_WEEKDAY)
+#ifdef __GLIBC__
   union { unsigned int word; char *string; } langinfo;
   int week_1stday = 0;
   int first_weekday;
@@ -563,18 +565,33 @@ on_people_popover_show_cb (TandemCalendarView *self)
   update_people_list (self);
 }
 
+static gboolean
+scroll_to_first_hour_cb (gpointer data)
+{
+  TandemCalendarView *self = data;
+  GtkAdjustment *adjustment;
+
+  if (self->grid_scroller)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->grid_scroller));
+      gtk_adjustment_set_value (adjustment, FIRST_HOUR_SHOWN * TANDEM_CALENDAR_HOUR_HEIGHT);
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_vadjustment_changed_cb (GtkAdjustment      *adjustment,
                            TandemCalendarView *self)
 {
-  double target = FIRST_HOUR_SHOWN * TANDEM_CALENDAR_HOUR_HEIGHT;
-
-  /* Start the day at 07:00 the first time the grid has its size. */
+  /* Start the day at 07:00 the first time the grid has its size; the
+   * viewport sets the value itself while it is being allocated, so
+   * after that. */
   if (!self->scroll_pending || gtk_adjustment_get_page_size (adjustment) <= 0 ||
-      gtk_adjustment_get_upper (adjustment) < target)
+      gtk_adjustment_get_upper (adjustment) < FIRST_HOUR_SHOWN * TANDEM_CALENDAR_HOUR_HEIGHT)
     return;
   self->scroll_pending = FALSE;
-  gtk_adjustment_set_value (adjustment, target);
+  g_idle_add (scroll_to_first_hour_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -687,6 +704,52 @@ show_day_action (GtkWidget  *widget,
   reload (self);
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static int
+natural_height (GtkWidget *widget,
+                int        width)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Do the navigation (with at least the short title) and the view
+ * switcher fit side by side, or does the switcher go below? */
+static gboolean
+top_bar_fits_one_row (TandemCalendarView *self,
+                      int                 width)
+{
+  int needed = natural_width (self->nav_box) - natural_width (self->title_squeezer) +
+               natural_width (self->short_title_label) + natural_width (self->switch_box);
+
+  return width < 0 || width >= needed;
+}
+
+static int
+top_bar_height (TandemCalendarView *self,
+                int                 width)
+{
+  if (top_bar_fits_one_row (self, width))
+    return MAX (natural_height (self->nav_box, -1), natural_height (self->switch_box, -1));
+  return natural_height (self->nav_box, width) + natural_height (self->switch_box, width);
+}
+
+static GtkSizeRequestMode
+tandem_calendar_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 tandem_calendar_view_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -696,14 +759,28 @@ tandem_calendar_view_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  TandemCalendarView *self = TANDEM_CALENDAR_VIEW (widget);
+  GtkWidget *below[] = { self->error_revealer, self->stack };
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int nav_min, nav_nat, switch_min, switch_nat;
+
+      gtk_widget_measure (self->nav_box, orientation, -1, &nav_min, &nav_nat, NULL, NULL);
+      gtk_widget_measure (self->switch_box, orientation, -1, &switch_min, &switch_nat, NULL, NULL);
+      *minimum = MAX (nav_min, switch_min);
+      *natural = nav_nat + switch_nat;
+    }
+  else
+    {
+      *minimum = *natural = top_bar_height (self, for_size);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
     {
       int min, nat;
 
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+      gtk_widget_measure (below[i], orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
                           &min, &nat, NULL, NULL);
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
@@ -737,18 +814,31 @@ tandem_calendar_view_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   TandemCalendarView *self = TANDEM_CALENDAR_VIEW (widget);
-  GtkWidget *fixed[] = { self->top_bar, self->error_revealer };
   gboolean narrow = width < NARROW_WIDTH;
-  int y = 0;
+  int y, revealer_height;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+  /* On a phone the view switcher goes below the navigation. */
+  if (top_bar_fits_one_row (self, width))
     {
-      int child_height;
+      int switch_width = natural_width (self->switch_box);
 
-      gtk_widget_measure (fixed[i], GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
-      gtk_widget_size_allocate (fixed[i], &(GtkAllocation) { 0, y, width, child_height }, -1);
-      y += child_height;
+      y = top_bar_height (self, width);
+      gtk_widget_size_allocate (self->nav_box, &(GtkAllocation) { 0, 0, width - switch_width, y }, -1);
+      gtk_widget_size_allocate (self->switch_box, &(GtkAllocation) { width - switch_width, 0, switch_width, y }, -1);
     }
+  else
+    {
+      int nav_height = natural_height (self->nav_box, width);
+      int switch_height = natural_height (self->switch_box, width);
+
+      gtk_widget_size_allocate (self->nav_box, &(GtkAllocation) { 0, 0, width, nav_height }, -1);
+      gtk_widget_size_allocate (self->switch_box, &(GtkAllocation) { 0, nav_height, width, switch_height }, -1);
+      y = nav_height + switch_height;
+    }
+
+  revealer_height = natural_height (self->error_revealer, width);
+  gtk_widget_size_allocate (self->error_revealer, &(GtkAllocation) { 0, y, width, revealer_height }, -1);
+  y += revealer_height;
   gtk_widget_measure (self->stack, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->stack, &(GtkAllocation) { 0, y, width, MAX (height - y, 0) }, -1);
 
@@ -930,6 +1020,7 @@ tandem_calendar_view_class_init (TandemCalendarViewClass *klass)
   object_class->finalize = tandem_calendar_view_finalize;
   object_class->get_property = tandem_calendar_view_get_property;
   object_class->set_property = tandem_calendar_view_set_property;
+  widget_class->get_request_mode = tandem_calendar_view_get_request_mode;
   widget_class->measure = tandem_calendar_view_measure;
   widget_class->size_allocate = tandem_calendar_view_size_allocate;
   widget_class->map = tandem_calendar_view_map;
@@ -972,7 +1063,9 @@ tandem_calendar_view_class_init (TandemCalendarViewClass *klass)
   g_type_ensure (TANDEM_TYPE_CALENDAR_TIME_GRID);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/calendar/tandem-calendar-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, nav_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, switch_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, today_button);
   gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, TandemCalendarView, next_button);
