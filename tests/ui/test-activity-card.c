@@ -533,6 +533,207 @@ test_past_is_completed (UiFixture     *fixture,
                    TANDEM_STATUS_COMPLETED);
 }
 
+static gboolean
+picker_found_one (gpointer data)
+{
+  return tandem_record_picker_get_n_results (data) == 1;
+}
+
+/* D2: linked by searching; a person of a company brings the company, with
+ * the person as its contact. */
+static void
+test_link_person (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  gint64 company_id = add_company (fixture, "Acme Oy");
+  g_autoptr(TandemPerson) person = tandem_person_new ("Maija Meikäläinen");
+  g_autoptr(TandemActivity) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  TandemRecordPicker *picker;
+  const gint64 *persons;
+  guint n_persons;
+  gint64 person_id;
+
+  tandem_person_set_company_id (person, company_id);
+  person_id = tandem_store_save_person (fixture->store, person, &error);
+  g_assert_no_error (error);
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 10);
+  picker = tandem_activity_window_get_link_row (window);
+  g_assert_cmpint (tandem_record_picker_get_kind (picker), ==, TANDEM_KIND_NONE);
+  gtk_editable_set_text (tandem_record_picker_get_search_entry (picker), "Maij");
+  g_assert_true (ui_wait_for (picker_found_one, picker, 2000));
+
+  tandem_record_picker_choose (picker, TANDEM_KIND_PERSON, person_id, "Maija Meikäläinen");
+  ui_iterate ();
+  g_assert_cmpint (tandem_record_picker_get_kind (picker), ==, TANDEM_KIND_COMPANY);
+  g_assert_cmpint (tandem_record_picker_get_id (picker), ==, company_id);
+
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Call Maija");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  stored = tandem_store_get_activity (fixture->store, tandem_activity_window_get_id (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_activity_get_company_id (stored), ==, company_id);
+  persons = tandem_activity_get_person_ids (stored, &n_persons);
+  g_assert_cmpuint (n_persons, ==, 1);
+  g_assert_cmpint (persons[0], ==, person_id);
+}
+
+/* D11: quick reminders are kept with the activity. */
+static void
+test_reminders (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TandemActivity) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const TandemReminder *reminders;
+  TandemActivityWindow *window;
+  guint n;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Board meeting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.add-reminder", "i", 15));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.add-reminder", "i", 24 * 60));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.add-reminder", "i", 15));  /* once only */
+  ui_iterate ();
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "15 minutes before"));
+  save (window);
+
+  stored = tandem_store_get_activity (fixture->store, tandem_activity_window_get_id (window), &error);
+  g_assert_no_error (error);
+  reminders = tandem_activity_get_reminders (stored, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (reminders[0].minutes_before + reminders[1].minutes_before, ==, 15 + 24 * 60);
+  g_assert_cmpint (reminders[0].channel, ==, TANDEM_CHANNEL_APP);
+  g_assert_cmpint (reminders[1].channel, ==, TANDEM_CHANNEL_APP);
+}
+
+/* D8: a performer starts and stops the stopwatch on the card. */
+static void
+test_stopwatch (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  gint64 id;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 10);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Write the offer");
+  save (window);
+  id = tandem_activity_window_get_id (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.toggle-timer", NULL));
+  ui_iterate ();
+  g_assert_cmpint (tandem_store_get_running_timer (fixture->store, NULL, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "Running for"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.toggle-timer", NULL));
+  ui_iterate ();
+  g_assert_cmpint (tandem_store_get_running_timer (fixture->store, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "Not running"));
+}
+
+/* D6: one occurrence of a repeating activity is cancelled on its own. */
+static void
+test_occurrence_only_this (UiFixture     *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TandemActivity) series = tandem_activity_new ("Weekly review");
+  g_autoptr(TandemActivity) stored = NULL;
+  g_autoptr(GDateTime) start = local_time (DAY, 9, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_hours (start, 1);
+  g_autoptr(GDateTime) second = g_date_time_add_weeks (start, 1);
+  g_autoptr(GDateTime) from = g_date_time_add_days (start, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_weeks (start, 3);
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 me = tandem_user_get_id (tandem_store_get_user (fixture->store));
+  TandemActivityWindow *window;
+  AdwMessageDialog *dialog;
+  guint cancelled = 0;
+  gint64 id;
+
+  tandem_activity_set_times (series, start, end);
+  tandem_activity_set_performer_ids (series, &me, 1);
+  tandem_activity_set_rrule (series, "FREQ=WEEKLY;COUNT=3");
+  id = tandem_store_save_activity (fixture->store, series, &error);
+  g_assert_no_error (error);
+
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, g_date_time_to_unix (second), &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  adw_combo_row_set_selected (tandem_activity_window_get_status_row (window), TANDEM_STATUS_CANCELLED);
+  save (window);
+  dialog = wait_for_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "this"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "following"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "all"));
+  adw_message_dialog_response (dialog, "this");
+  ui_iterate ();
+  g_assert_null (tandem_activity_window_get_error (window));
+
+  occurrences = tandem_store_list_occurrences (fixture->store, me, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occurrences->len, ==, 3);
+  for (guint i = 0; i < occurrences->len; i++)
+    if (tandem_occurrence_get_status (g_ptr_array_index (occurrences, i)) == TANDEM_STATUS_CANCELLED)
+      {
+        cancelled++;
+        g_assert_cmpint (tandem_occurrence_get_recurrence_id (g_ptr_array_index (occurrences, i)), ==,
+                         g_date_time_to_unix (second));
+      }
+  g_assert_cmpuint (cancelled, ==, 1);
+  stored = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_activity_get_status (stored), ==, TANDEM_STATUS_PLANNED);
+}
+
+/* D6: "this and following" splits the series; the card shows the new one. */
+static void
+test_occurrence_following (UiFixture     *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TandemActivity) series = tandem_activity_new ("Weekly review");
+  g_autoptr(TandemActivity) before = NULL;
+  g_autoptr(GDateTime) start = local_time (DAY, 9, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_hours (start, 1);
+  g_autoptr(GDateTime) third = g_date_time_add_weeks (start, 2);
+  g_autoptr(GError) error = NULL;
+  gint64 me = tandem_user_get_id (tandem_store_get_user (fixture->store));
+  TandemActivityWindow *window;
+  gint64 id;
+
+  tandem_activity_set_times (series, start, end);
+  tandem_activity_set_performer_ids (series, &me, 1);
+  tandem_activity_set_rrule (series, "FREQ=WEEKLY");
+  id = tandem_store_save_activity (fixture->store, series, &error);
+  g_assert_no_error (error);
+
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, g_date_time_to_unix (third), &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Weekly review with sales");
+  save (window);
+  adw_message_dialog_response (wait_for_dialog (), "following");
+  ui_iterate ();
+  g_assert_null (tandem_activity_window_get_error (window));
+
+  g_assert_cmpint (tandem_activity_window_get_id (window), !=, id);
+  g_assert_cmpstr (tandem_activity_get_title (tandem_activity_window_get_activity (window)), ==,
+                   "Weekly review with sales");
+  g_assert_true (g_date_time_equal (tandem_activity_get_start (tandem_activity_window_get_activity (window)), third));
+  before = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_activity_get_title (before), ==, "Weekly review");
+  g_assert_nonnull (strstr (tandem_activity_get_rrule (before), "UNTIL="));
+}
+
 static void
 test_parse_time (void)
 {
@@ -634,6 +835,16 @@ main (int   argc,
               ui_fixture_set_up, test_unsaved_close, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/past-is-completed-D16", UiFixture, NULL,
               ui_fixture_set_up, test_past_is_completed, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/link-person-of-company-D2", UiFixture, NULL,
+              ui_fixture_set_up, test_link_person, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/reminders-D11", UiFixture, NULL,
+              ui_fixture_set_up, test_reminders, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/stopwatch-D8", UiFixture, NULL,
+              ui_fixture_set_up, test_stopwatch, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/occurrence-only-this-D6", UiFixture, NULL,
+              ui_fixture_set_up, test_occurrence_only_this, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/occurrence-this-and-following-D6", UiFixture, NULL,
+              ui_fixture_set_up, test_occurrence_following, ui_fixture_tear_down);
   if (g_getenv ("TANDEM_TEST_KEEP_OPEN"))
     g_test_add ("/ui/activity-card/keep-open", UiFixture, NULL,
                 ui_fixture_set_up, keep_open, ui_fixture_tear_down);
