@@ -315,6 +315,7 @@ test_week (UiFixture     *fixture,
   add_activity (fixture->store, "Call Acme", local (2030, 6, 12, 10, 0), 60, NULL, TRUE, TANDEM_VISIBILITY_EVERYONE, 0);
   add_activity (fixture->store, "Visit Bravo", local (2030, 6, 14, 14, 0), 90, NULL, FALSE, TANDEM_VISIBILITY_EVERYONE, 0);
   add_activity (fixture->store, "Training later", local (2030, 6, 26, 9, 0), 60, NULL, FALSE, TANDEM_VISIBILITY_EVERYONE, 0);
+  add_activity (fixture->store, "Offer review", local (2030, 6, 12, 10, 30), 60, NULL, FALSE, TANDEM_VISIBILITY_EVERYONE, 0);
 
   view = show_view (fixture, TANDEM_CALENDAR_WEEK, date, 1200, NULL);
   tandem_calendar_view_get_range (view, &from, &to);
@@ -322,7 +323,7 @@ test_week (UiFixture     *fixture,
   g_assert_cmpint (g_date_time_compare (from, date), <=, 0);
   g_assert_cmpint (g_date_time_compare (date, to), <, 0);
 
-  g_assert_cmpuint (n_items (view, admin_id (fixture)), ==, 2);
+  g_assert_cmpuint (n_items (view, admin_id (fixture)), ==, 3);
   call = find_event (GTK_WIDGET (view), "Call Acme, 10:00–11:00");
   visit = find_event (GTK_WIDGET (view), "Visit Bravo, 14:00–15:30");
   g_assert_nonnull (call);
@@ -340,6 +341,19 @@ test_week (UiFixture     *fixture,
     g_assert_cmpfloat (visit_bounds.size.height, >=, 1.5 * TANDEM_CALENDAR_HOUR_HEIGHT - 4);
   }
   g_assert_false (tree_mentions (GTK_WIDGET (view), "Training later"));
+
+  /* Overlapping ones share their day side by side. */
+  {
+    GtkWidget *offer = find_event (GTK_WIDGET (view), "Offer review, 10:30–11:30");
+    graphene_rect_t call_bounds, offer_bounds;
+
+    g_assert_nonnull (offer);
+    g_assert_cmpuint (event_column (view, offer, 7), ==, days_between (from, call_day));
+    g_assert_true (gtk_widget_compute_bounds (call, GTK_WIDGET (view), &call_bounds));
+    g_assert_true (gtk_widget_compute_bounds (offer, GTK_WIDGET (view), &offer_bounds));
+    g_assert_cmpfloat (call_bounds.origin.x + call_bounds.size.width, <=, offer_bounds.origin.x);
+    g_assert_cmpfloat (offer_bounds.size.width, >, 20);
+  }
 }
 
 /* D6, D18: a weekly activity shows on each of its days in the month. */

@@ -164,7 +164,9 @@ build (TandemCalendarEvent      *self,
 
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
-  if (user)
+  /* In the day and week views each user has a column under their name;
+   * the month mixes everyone's in one day. */
+  if (user && self->layout == TANDEM_CALENDAR_EVENT_MONTH)
     {
       g_autofree char *color = g_strdup_printf ("color-%u", user->color);
       GtkWidget *initials = new_label (user->initials, "initials");

@@ -27,7 +27,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (TandemCalendarEvent, tandem_calendar_event, TANDEM, CALENDAR_EVENT, GtkWidget)
 
 /* With @show_user (several users side by side) the event takes @user's
- * colour and shows the user's initials; otherwise its category's colour. */
+ * colour, and in the month layout shows the user's initials; otherwise it
+ * takes its category's colour. */
 GtkWidget        *tandem_calendar_event_new            (TandemOccurrence          *occurrence,
                                                         TandemCalendarEventLayout  layout,
                                                         const TandemCalendarUser  *user,

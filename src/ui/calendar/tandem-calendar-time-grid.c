@@ -28,6 +28,7 @@ typedef struct
   int        start;   /* minutes from midnight */
   int        end;
   guint      lane;
+  guint      span;    /* lanes taken from @lane: free ones to the right */
   guint      n_lanes;
 } Item;
 
@@ -247,12 +248,12 @@ get_scroller (TandemCalendarTimeGrid *self)
 }
 
 static void
-scroll_to_slot (TandemCalendarTimeGrid *self)
+scroll_to_show (TandemCalendarTimeGrid *self,
+                double                  top,
+                double                  bottom)
 {
   GtkScrolledWindow *scroller = get_scroller (self);
   GtkAdjustment *adjustment;
-  double top = minute_y (self->slot_minute);
-  double bottom = minute_y (self->slot_minute + PLAN_MINUTES);
   double value, page;
 
   if (scroller == NULL)
@@ -263,7 +264,13 @@ scroll_to_slot (TandemCalendarTimeGrid *self)
   if (top < value)
     gtk_adjustment_set_value (adjustment, top);
   else if (bottom > value + page)
-    gtk_adjustment_set_value (adjustment, bottom - page);
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+}
+
+static void
+scroll_to_slot (TandemCalendarTimeGrid *self)
+{
+  scroll_to_show (self, minute_y (self->slot_minute), minute_y (self->slot_minute + PLAN_MINUTES));
 }
 
 static void
@@ -328,7 +335,23 @@ assign_lanes (TandemCalendarTimeGrid *self)
           j++;
         }
       for (guint k = i; k < j; k++)
-        g_array_index (self->items, Item, k).n_lanes = lane_ends->len;
+        {
+          Item *item = &g_array_index (self->items, Item, k);
+          guint end_lane = lane_ends->len;
+
+          /* An event widens into the lanes to its right that nothing
+           * uses during its time. */
+          for (guint l = i; l < j; l++)
+            {
+              Item *other = &g_array_index (self->items, Item, l);
+
+              if (other->lane > item->lane && other->lane < end_lane &&
+                  other->start < visible_end (item) && item->start < visible_end (other))
+                end_lane = other->lane;
+            }
+          item->n_lanes = lane_ends->len;
+          item->span = end_lane - item->lane;
+        }
       i = j;
     }
 }
@@ -519,6 +542,28 @@ on_has_focus_changed_cb (TandemCalendarTimeGrid *self)
 }
 
 static void
+tandem_calendar_time_grid_set_focus_child (GtkWidget *widget,
+                                           GtkWidget *child)
+{
+  TandemCalendarTimeGrid *self = TANDEM_CALENDAR_TIME_GRID (widget);
+
+  GTK_WIDGET_CLASS (tandem_calendar_time_grid_parent_class)->set_focus_child (widget, child);
+
+  /* An event reached with Tab comes into view. */
+  for (guint i = 0; child && i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->widget == child)
+        {
+          scroll_to_show (self, minute_y (item->start),
+                          minute_y (MAX (item->end, item->start + MIN_EVENT_MINUTES)));
+          break;
+        }
+    }
+}
+
+static void
 tandem_calendar_time_grid_measure (GtkWidget      *widget,
                                    GtkOrientation  orientation,
                                    int             for_size,
@@ -596,7 +641,7 @@ tandem_calendar_time_grid_size_allocate (GtkWidget *widget,
 
       allocate_child (item->widget,
                       x + 1 + item->lane * lane_width, top + 1,
-                      MAX (lane_width - 2, 1), MAX (bottom - top - 2, 1));
+                      MAX (lane_width * MAX (item->span, 1) - 2, 1), MAX (bottom - top - 2, 1));
     }
 }
 
@@ -713,6 +758,7 @@ tandem_calendar_time_grid_class_init (TandemCalendarTimeGridClass *klass)
   widget_class->measure = tandem_calendar_time_grid_measure;
   widget_class->size_allocate = tandem_calendar_time_grid_size_allocate;
   widget_class->snapshot = tandem_calendar_time_grid_snapshot;
+  widget_class->set_focus_child = tandem_calendar_time_grid_set_focus_child;
 
   /* What Enter and the arrow keys do on the focused slot. */
   gtk_widget_class_install_action (widget_class, "time-grid.plan", NULL, plan_action);
@@ -754,7 +800,14 @@ tandem_calendar_time_grid_init (TandemCalendarTimeGrid *self)
 
   self->hover_slot = g_object_new (GTK_TYPE_BOX, "css-name", "calendar-slot", NULL);
   gtk_widget_add_css_class (self->hover_slot, "hover");
-  gtk_box_append (GTK_BOX (self->hover_slot), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  {
+    GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+
+    gtk_widget_set_hexpand (icon, TRUE);
+    gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (self->hover_slot), icon);
+  }
   gtk_widget_set_cursor_from_name (self->hover_slot, "pointer");
   gtk_widget_set_parent (self->hover_slot, GTK_WIDGET (self));
   click = gtk_gesture_click_new ();

@@ -1108,6 +1108,7 @@ static void
 tandem_calendar_view_init (TandemCalendarView *self)
 {
   GtkAdjustment *vadjustment;
+  GtkWidget *viewport;
   struct { GtkWidget *widget; const char *keys; } shortcuts[3];
 
   load_style ();
@@ -1121,6 +1122,11 @@ tandem_calendar_view_init (TandemCalendarView *self)
   self->scroll_pending = TRUE;
 
   g_signal_connect_swapped (self->people_popover, "show", G_CALLBACK (on_people_popover_show_cb), self);
+  /* The grid scrolls to what gets the focus itself: the viewport would
+   * show the grid's top whenever the grid takes the focus. */
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->grid_scroller));
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->grid_scroller));
   g_signal_connect (vadjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self);
 
