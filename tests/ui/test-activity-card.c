@@ -5,6 +5,7 @@
  * read back from the store. */
 
 #include "tandem-activity-window-private.h"
+#include "tandem-error.h"
 #include "ui-test-util.h"
 
 /* Far enough ahead to stay in the future (D16); 2030-03-05 is a Tuesday. */
@@ -735,6 +736,47 @@ test_occurrence_following (UiFixture     *fixture,
 }
 
 static void
+on_deleted_cb (TandemActivityWindow *window,
+               gint64                id,
+               gint64               *deleted)
+{
+  *deleted = id;
+}
+
+/* D15: Delete closes the card; whoever opened it offers the Undo. */
+static void
+test_delete (UiFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TandemActivity) gone = NULL;
+  g_autoptr(TandemActivity) back = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  gint64 id, deleted = 0;
+
+  id = add_activity (fixture, "Old call", 0, DAY, 9, FALSE);
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (window, "deleted", G_CALLBACK (on_deleted_cb), &deleted);
+  ui_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.delete", NULL));
+  ui_iterate ();
+  g_assert_cmpint (deleted, ==, id);
+  g_assert_cmpuint (count_windows (), ==, 0);
+  gone = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (tandem_store_restore (fixture->store, TANDEM_KIND_ACTIVITY, id, &error));
+  back = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_activity_get_title (back), ==, "Old call");
+}
+
+static void
 test_parse_time (void)
 {
   int h = -1, m = -1;
@@ -845,6 +887,8 @@ main (int   argc,
               ui_fixture_set_up, test_occurrence_only_this, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/occurrence-this-and-following-D6", UiFixture, NULL,
               ui_fixture_set_up, test_occurrence_following, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/delete-D15", UiFixture, NULL,
+              ui_fixture_set_up, test_delete, ui_fixture_tear_down);
   if (g_getenv ("TANDEM_TEST_KEEP_OPEN"))
     g_test_add ("/ui/activity-card/keep-open", UiFixture, NULL,
                 ui_fixture_set_up, keep_open, ui_fixture_tear_down);

@@ -693,13 +693,20 @@ load_times (TandemActivityWindow *self,
   tandem_date_time_row_set_date_time (self->start_row, shown_start);
   if (all_day)
     {
-      /* Stored as the midnight after the last day; shown as the last day. */
+      /* Stored as the midnight after the last day; shown as the last day,
+       * and the length kept is from the first day to the last. */
       g_autoptr(GDateTime) last = g_date_time_add_days (shown_end, -1);
 
       if (g_date_time_compare (last, shown_start) < 0)
-        tandem_date_time_row_set_date_time (self->end_row, shown_start);
+        {
+          tandem_date_time_row_set_date_time (self->end_row, shown_start);
+          self->duration = 0;
+        }
       else
-        tandem_date_time_row_set_date_time (self->end_row, last);
+        {
+          tandem_date_time_row_set_date_time (self->end_row, last);
+          self->duration = g_date_time_difference (last, shown_start);
+        }
       tandem_date_time_row_set_time (self->start_row, 9, 0);
       tandem_date_time_row_set_time (self->end_row, 10, 0);
     }
@@ -1703,7 +1710,11 @@ tandem_activity_window_close_request (GtkWindow *window)
 {
   TandemActivityWindow *self = TANDEM_ACTIVITY_WINDOW (window);
 
-  if (self->close_confirmed || self->saving || !tandem_activity_window_has_unsaved_changes (self))
+  /* While a save waits for an answer (outcome, which occurrences), the
+   * card stays until the question is answered. */
+  if (self->saving && !self->close_confirmed)
+    return TRUE;
+  if (self->close_confirmed || !tandem_activity_window_has_unsaved_changes (self))
     return GTK_WINDOW_CLASS (tandem_activity_window_parent_class)->close_request (window);
   ask_about_unsaved (self, THEN_CLOSE);
   return TRUE;
