@@ -643,6 +643,118 @@ test_open_occurrence (UiFixture     *fixture,
   g_assert_cmpint (emitted.recurrence_id, ==, g_date_time_to_unix (thursday));
 }
 
+static GtkWidget *
+find_cell (TandemCalendarView *view,
+           GDateTime          *day)
+{
+  GtkWidget *month = find_child_of_type (GTK_WIDGET (view), TANDEM_TYPE_CALENDAR_MONTH_VIEW);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (month); child; child = gtk_widget_get_next_sibling (child))
+    if (TANDEM_IS_CALENDAR_MONTH_CELL (child) &&
+        g_date_time_get_day_of_year (tandem_calendar_month_cell_get_day (TANDEM_CALENDAR_MONTH_CELL (child))) ==
+        g_date_time_get_day_of_year (day))
+      return child;
+  return NULL;
+}
+
+/* D18: a day of the month with more than fits shows "+N more", which
+ * shows the day. */
+static void
+test_more (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = local (2030, 6, 12, 0, 0);
+  g_autoptr(GDateTime) busy_day = local (2030, 6, 20, 0, 0);
+  TandemCalendarView *view;
+  GtkWidget *cell, *more = NULL;
+  guint n_shown = 0;
+
+  for (int hour = 8; hour < 16; hour++)
+    {
+      g_autofree char *title = g_strdup_printf ("Meeting %d", hour);
+
+      add_activity (fixture->store, title, local (2030, 6, 20, hour, 0), 30, NULL, FALSE, TANDEM_VISIBILITY_EVERYONE, 0);
+    }
+
+  view = show_view (fixture, TANDEM_CALENDAR_MONTH, date, 1200, NULL);
+  wait_layout (view);
+  cell = find_cell (view, busy_day);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (tandem_calendar_month_cell_get_n_occurrences (TANDEM_CALENDAR_MONTH_CELL (cell)), ==, 8);
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (TANDEM_IS_CALENDAR_EVENT (child) && gtk_widget_get_child_visible (child))
+        n_shown++;
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "more"))
+        more = child;
+    }
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_child_visible (more));
+  g_assert_cmpuint (n_shown, >=, 1);
+  g_assert_cmpuint (n_shown, <, 8);
+  {
+    g_autofree char *label = g_strdup_printf ("+%u more", 8 - n_shown);
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, label);
+  }
+
+  g_signal_emit_by_name (more, "clicked");
+  ui_iterate ();
+  g_assert_cmpint (tandem_calendar_view_get_mode (view), ==, TANDEM_CALENDAR_DAY);
+  g_assert_true (g_date_time_equal (tandem_calendar_view_get_date (view), busy_day));
+  g_assert_cmpstr (tandem_calendar_view_get_title (view), ==, "Thursday, 20 June 2030");
+  g_assert_nonnull (find_event (GTK_WIDGET (view), "Meeting 15, 15:00–15:30"));
+}
+
+static gboolean
+shows_one_day (gpointer data)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  tandem_calendar_view_get_range (data, &from, &to);
+  return days_between (from, to) == 1;
+}
+
+/* D18 on a phone: at 360 pixels the week shows its day, and the month
+ * dots instead of titles. */
+static void
+test_narrow (UiFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = local (2030, 6, 12, 0, 0);
+  TandemCalendarView *view;
+  GtkWidget *cell, *event;
+
+  add_activity (fixture->store, "Call Acme", local (2030, 6, 12, 10, 0), 60, NULL, TRUE, TANDEM_VISIBILITY_EVERYONE, 0);
+
+  view = show_view (fixture, TANDEM_CALENDAR_WEEK, date, 360, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  g_assert_true (ui_wait_for (shows_one_day, view, 3000));
+  g_assert_cmpint (tandem_calendar_view_get_mode (view), ==, TANDEM_CALENDAR_WEEK);
+  g_assert_cmpstr (tandem_calendar_view_get_title (view), ==, "Wednesday, 12 June 2030");
+  wait_layout (view);
+  event = find_event (GTK_WIDGET (view), "Call Acme, 10:00–11:00");
+  g_assert_nonnull (event);
+  g_assert_cmpuint (event_column (view, event, 1), ==, 0);
+  /* Next is the next day there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "calendar.next", NULL));
+  g_assert_cmpstr (tandem_calendar_view_get_title (view), ==, "Thursday, 13 June 2030");
+
+  tandem_calendar_view_set_mode (view, TANDEM_CALENDAR_MONTH);
+  wait_layout (view);
+  cell = find_cell (view, date);
+  event = find_event (cell, "Call Acme, 10:00–11:00");
+  g_assert_nonnull (event);
+  g_assert_false (gtk_widget_get_child_visible (event));
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "dots"))
+      {
+        g_assert_true (gtk_widget_get_child_visible (child));
+        g_assert_nonnull (gtk_widget_get_first_child (child));
+      }
+}
+
 /* D16: planning in an empty slot: Enter on the focused slot of the time
  * grid (moved with the arrow keys), a day of the month at 09:00, and a
  * past slot, which the receiver records. */
@@ -657,8 +769,7 @@ test_plan (UiFixture     *fixture,
   g_autoptr(GDateTime) past_expected = local (2021, 3, 4, 10, 30);
   Emitted emitted = { 0 };
   TandemCalendarView *view;
-  GtkWidget *grid, *month;
-  GtkWidget *cell = NULL;
+  GtkWidget *grid, *cell;
 
   view = show_view (fixture, TANDEM_CALENDAR_WEEK, date, 1200, &emitted);
   grid = find_child_of_type (GTK_WIDGET (view), TANDEM_TYPE_CALENDAR_TIME_GRID);
@@ -678,12 +789,7 @@ test_plan (UiFixture     *fixture,
   /* A day of the month: 09:00 that day. */
   tandem_calendar_view_set_mode (view, TANDEM_CALENDAR_MONTH);
   ui_iterate ();
-  month = find_child_of_type (GTK_WIDGET (view), TANDEM_TYPE_CALENDAR_MONTH_VIEW);
-  for (GtkWidget *child = gtk_widget_get_first_child (month); child; child = gtk_widget_get_next_sibling (child))
-    if (TANDEM_IS_CALENDAR_MONTH_CELL (child) &&
-        g_date_time_get_day_of_year (tandem_calendar_month_cell_get_day (TANDEM_CALENDAR_MONTH_CELL (child))) ==
-        g_date_time_get_day_of_year (month_expected))
-      cell = child;
+  cell = find_cell (view, month_expected);
   g_assert_nonnull (cell);
   gtk_widget_activate (cell);
   g_assert_cmpuint (emitted.n_planned, ==, 2);
@@ -838,6 +944,8 @@ main (int   argc,
   g_test_add ("/ui/calendar/side-by-side-D18", UiFixture, NULL, ui_fixture_set_up, test_side_by_side, ui_fixture_tear_down);
   g_test_add ("/ui/calendar/navigation-D18", UiFixture, NULL, ui_fixture_set_up, test_navigation, ui_fixture_tear_down);
   g_test_add ("/ui/calendar/open-occurrence", UiFixture, NULL, ui_fixture_set_up, test_open_occurrence, ui_fixture_tear_down);
+  g_test_add ("/ui/calendar/more-D18", UiFixture, NULL, ui_fixture_set_up, test_more, ui_fixture_tear_down);
+  g_test_add ("/ui/calendar/narrow-D18", UiFixture, NULL, ui_fixture_set_up, test_narrow, ui_fixture_tear_down);
   g_test_add ("/ui/calendar/plan-D16", UiFixture, NULL, ui_fixture_set_up, test_plan, ui_fixture_tear_down);
   g_test_add ("/ui/calendar/follows-store", UiFixture, NULL, ui_fixture_set_up, test_follows_store, ui_fixture_tear_down);
   if (g_getenv ("TANDEM_TEST_SCREENSHOT"))

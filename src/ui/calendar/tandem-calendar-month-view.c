@@ -176,7 +176,7 @@ tandem_calendar_month_view_class_init (TandemCalendarMonthViewClass *klass)
   widget_class->size_allocate = tandem_calendar_month_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "calendar-month-view");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

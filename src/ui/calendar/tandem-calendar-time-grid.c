@@ -189,16 +189,20 @@ plan_slot (TandemCalendarTimeGrid *self,
                               user_id);
 }
 
+/* The "+" and the focused slot say what activating them does; the
+ * focused slot also tells screen readers where it is. */
 static void
-update_slot_tooltip (TandemCalendarTimeGrid *self,
-                     GtkWidget              *slot,
-                     guint                   column,
-                     int                     minute)
+update_slot_text (TandemCalendarTimeGrid *self,
+                  GtkWidget              *slot,
+                  guint                   column,
+                  int                     minute)
 {
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *where = NULL;
   gint64 user_id;
 
   if (!slot_to_time (self, column, minute, &start, &user_id))
@@ -212,6 +216,24 @@ update_slot_tooltip (TandemCalendarTimeGrid *self,
     /* Translators: tooltip of an empty slot; %s is a time. */
     text = g_strdup_printf (_("Plan an activity at %s"), time);
   gtk_widget_set_tooltip_text (slot, text);
+
+  if (slot != self->focus_slot)
+    return;
+  /* Translators: the day of the focused slot for screen readers, see
+   * g_date_time_format(). */
+  day = g_date_time_format (start, C_("calendar slot day", "%A, %-d %B"));
+  if (self->users && self->users->len > 1)
+    {
+      const TandemCalendarUser *user = g_ptr_array_index (self->users, column % n_users (self));
+
+      /* Translators: where the focused slot is: the tooltip text, the
+       * day and whose calendar. */
+      where = g_strdup_printf (C_("calendar slot with user", "%s, %s, %s"), text, day, user->name);
+    }
+  else
+    /* Translators: where the focused slot is: the tooltip text and the day. */
+    where = g_strdup_printf (C_("calendar slot", "%s, %s"), text, day);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, where, -1);
 }
 
 static gboolean
@@ -481,7 +503,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
   self->hover_column = column;
   self->hover_minute = minute;
   if (valid)
-    update_slot_tooltip (self, self->hover_slot, column, minute);
+    update_slot_text (self, self->hover_slot, column, minute);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -535,7 +557,7 @@ on_has_focus_changed_cb (TandemCalendarTimeGrid *self)
 {
   if (gtk_widget_has_focus (GTK_WIDGET (self)))
     {
-      update_slot_tooltip (self, self->focus_slot, self->slot_column, self->slot_minute);
+      update_slot_text (self, self->focus_slot, self->slot_column, self->slot_minute);
       scroll_to_slot (self);
     }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -773,7 +795,7 @@ tandem_calendar_time_grid_class_init (TandemCalendarTimeGridClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, on_enter_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "calendar-time-grid");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -888,7 +910,7 @@ tandem_calendar_time_grid_set_slot (TandemCalendarTimeGrid *self,
 
   self->slot_column = MIN (column, n_columns (self) - 1);
   self->slot_minute = CLAMP (minute / SLOT_MINUTES * SLOT_MINUTES, 0, MINUTES_PER_DAY - PLAN_MINUTES);
-  update_slot_tooltip (self, self->focus_slot, self->slot_column, self->slot_minute);
+  update_slot_text (self, self->focus_slot, self->slot_column, self->slot_minute);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
