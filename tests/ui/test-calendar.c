@@ -470,7 +470,6 @@ test_side_by_side (UiFixture     *fixture,
   g_autoptr(GDateTime) to = NULL;
   gint64 bob = add_user (fixture, "bob", "Bob Seller");
   gint64 admin = admin_id (fixture);
-  const gint64 both[] = { admin, bob };
   TandemCalendarView *view;
   GtkWidget *header;
   GtkWidget *anna_event, *bob_event;
@@ -489,7 +488,34 @@ test_side_by_side (UiFixture     *fixture,
   g_assert_cmpint (shown[0], ==, admin);
   g_assert_null (find_event (GTK_WIDGET (view), "Bob's customer visit, 10:00–11:00"));
 
-  tandem_calendar_view_set_users (view, both, 2);
+  /* Bob is added from the People menu. */
+  {
+    GtkWidget *people = find_child_of_type (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (people));
+    GtkWidget *bob_check = NULL, *anna_check = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (people));
+    ui_iterate ();
+    for (GtkWidget *w = find_child_of_type (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON); w; w = gtk_widget_get_next_sibling (w))
+      {
+        if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), "Bob Seller") == 0)
+          bob_check = w;
+        if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), "Anna Admin") == 0)
+          anna_check = w;
+      }
+    g_assert_nonnull (bob_check);
+    g_assert_nonnull (anna_check);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (bob_check)));
+    /* The only calendar shown cannot be taken away. */
+    g_assert_false (gtk_widget_get_sensitive (anna_check));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (bob_check), TRUE);
+    g_assert_true (gtk_widget_get_sensitive (anna_check));
+    gtk_popover_popdown (popover);
+  }
+  shown = tandem_calendar_view_get_users (view, &n_shown);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpint (shown[0], ==, admin);
+  g_assert_cmpint (shown[1], ==, bob);
   wait_layout (view);
   header = find_child_of_type (GTK_WIDGET (view), TANDEM_TYPE_CALENDAR_WEEK_HEADER);
   g_assert_nonnull (ui_find_label (header, "Anna Admin"));

@@ -530,6 +530,26 @@ shows_user (TandemCalendarView *self,
   return FALSE;
 }
 
+/* Marks who is shown without rebuilding the list, so that the focus
+ * stays on the check button just toggled. */
+static void
+update_people_checks (TandemCalendarView *self)
+{
+  self->updating_people = TRUE;
+  for (GtkWidget *check = gtk_widget_get_first_child (self->people_list);
+       check;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "user-id");
+      gboolean shown = shows_user (self, id);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), shown);
+      /* At least one calendar stays shown. */
+      gtk_widget_set_sensitive (check, !(shown && self->user_ids->len == 1));
+    }
+  self->updating_people = FALSE;
+}
+
 static void
 update_people_list (TandemCalendarView *self)
 {
@@ -549,14 +569,12 @@ update_people_list (TandemCalendarView *self)
       if (!tandem_user_get_active (user) && !shown)
         continue;
       check = gtk_check_button_new_with_label (tandem_user_get_name (user));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), shown);
-      /* At least one calendar stays shown. */
-      gtk_widget_set_sensitive (check, !(shown && self->user_ids->len == 1));
       g_object_set_data_full (G_OBJECT (check), "user-id", g_memdup2 (&id, sizeof id), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_person_toggled_cb), self);
       gtk_box_append (GTK_BOX (self->people_list), check);
     }
   self->updating_people = FALSE;
+  update_people_checks (self);
 }
 
 static void
@@ -1237,8 +1255,7 @@ tandem_calendar_view_set_users (TandemCalendarView *self,
   }
 
   rebuild_users (self);
-  if (gtk_widget_get_visible (self->people_popover))
-    update_people_list (self);
+  update_people_checks (self);
   if (self->store)
     reload (self);
 }
