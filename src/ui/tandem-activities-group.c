@@ -81,19 +81,21 @@ create_row (TandemActivity *activity,
   GtkWidget *row = tandem_activity_row_new_for_activity (activity, categories, now);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *performers = join_performers (activity, user_names);
+  g_autofree char *when = tandem_activity_row_describe_when (activity, now);
   const char *category = tandem_activity_get_category_name (activity);
   const char *company = tandem_activity_get_company_name (activity);
   TandemStatus status = tandem_activity_get_status (activity);
   TandemOutcome outcome = tandem_activity_get_outcome (activity);
 
+  g_string_append (subtitle, when);
   if (category && *category)
-    g_string_append (subtitle, category);
+    g_string_append_printf (subtitle, " · %s", category);
   /* On a company's card, an activity of one of its people may be linked
    * to another company as well. */
   if (company && *company)
-    g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", company);
+    g_string_append_printf (subtitle, " · %s", company);
   if (performers)
-    g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", performers);
+    g_string_append_printf (subtitle, " · %s", performers);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
   if (outcome != TANDEM_OUTCOME_NONE)
@@ -303,7 +305,9 @@ tandem_activities_group_init (TandemActivitiesGroup *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->filter_row), self->completed_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->filter_row), self->completed_switch);
   g_signal_connect_object (self->completed_switch, "notify::active", G_CALLBACK (on_completed_switch_cb),
-                           self, G_CONNECT_SWAPPED);}
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->filter_row);
+}
 
 void
 tandem_activities_group_set_parent (TandemActivitiesGroup *self,

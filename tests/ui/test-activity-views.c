@@ -155,8 +155,9 @@ test_start_page (UiFixture     *fixture,
   g_assert_cmpint (index_of (ids, overdue), ==, 0);
   g_assert_cmpint (index_of (ids, future), ==, 1);
   g_assert_cmpint (index_of (ids, private_id), ==, -1);
-  g_assert_nonnull (ui_find_label (page, "Overdue"));
+  /* The overdue tag, in the error colour. */
   g_assert_nonnull (ui_find_label (page, "2 days overdue"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ui_find_label (page, "2 days overdue")), "error"));
   g_assert_nonnull (ui_find_label (page, "Tomorrow"));
   g_assert_null (ui_find_label (page, "Dentist"));
   ui_destroy_toplevels ();
@@ -445,6 +446,22 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 activity_window_shown (gpointer data)
 {
@@ -506,7 +523,8 @@ test_company_card_activities (UiFixture     *fixture,
   }
   tandem_activities_group_reload (group);
   g_assert_cmpuint (tandem_activities_group_get_n_activities (group), ==, 1);
-  tandem_activities_group_set_show_completed (group, TRUE);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (group), GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (tandem_activities_group_get_show_completed (group));
   g_assert_cmpuint (tandem_activities_group_get_n_activities (group), ==, 2);
   ui_iterate ();
   g_assert_nonnull (ui_find_label (GTK_WIDGET (group), "Delivered the order"));

@@ -93,15 +93,15 @@ tandem_activity_row_new_for_activity (TandemActivity *activity,
   category_id = tandem_activity_get_category_id (activity);
   tandem_activity_row_set_category (TANDEM_ACTIVITY_ROW (row),
                                     categories ? g_hash_table_lookup (categories, &category_id) : NULL);
+  when = tandem_activity_row_describe_when (activity, now);
+  if (when)
+    g_string_append (subtitle, when);
   if (category && *category)
-    g_string_append (subtitle, category);
+    g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", category);
   if (company && *company)
     g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", company);
   if (subtitle->len)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  when = tandem_activity_row_describe_when (activity, now);
-  if (when)
-    tandem_activity_row_add_note (TANDEM_ACTIVITY_ROW (row), when);
   return row;
 }
 
@@ -151,23 +151,6 @@ tandem_activity_row_add_tag (TandemActivityRow *self,
   if (style_class)
     gtk_widget_add_css_class (label, style_class);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), label);
-  return label;
-}
-
-GtkWidget *
-tandem_activity_row_add_note (TandemActivityRow *self,
-                              const char        *text)
-{
-  GtkWidget *label;
-
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_ROW (self), NULL);
-
-  label = gtk_label_new (text);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), label);
   return label;
 }

@@ -19,9 +19,8 @@ G_DECLARE_FINAL_TYPE (TandemActivityRow, tandem_activity_row, TANDEM, ACTIVITY_R
 GtkWidget  *tandem_activity_row_new               (gint64             activity_id,
                                                    gint64             recurrence_id,
                                                    const char        *title);
-/* A row for a saved activity: its category's icon, its title, "Category ·
- * Company" below and when it happens at the end (see
- * tandem_activity_row_describe_when). @categories maps category ids
+/* A row for a saved activity: its category's icon, its title, and below
+ * "When · Category · Company" (when as tandem_activity_row_describe_when). @categories maps category ids
  * (gint64 *) to TandemTerm, as tandem_activity_row_load_categories. */
 GtkWidget  *tandem_activity_row_new_for_activity  (TandemActivity    *activity,
                                                    GHashTable        *categories,
@@ -37,10 +36,6 @@ void        tandem_activity_row_set_category      (TandemActivityRow *self,
 GtkWidget  *tandem_activity_row_add_tag           (TandemActivityRow *self,
                                                    const char        *text,
                                                    const char        *style_class);
-/* Dimmed text at the end, e.g. "Today 14:00". */
-GtkWidget  *tandem_activity_row_add_note          (TandemActivityRow *self,
-                                                   const char        *text);
-
 /* The categories by id, for the rows' icons. */
 GHashTable *tandem_activity_row_load_categories   (TandemStore       *store);
 /* The icon of a shipped category (by its English builtin name), a

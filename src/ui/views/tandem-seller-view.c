@@ -199,8 +199,13 @@ create_card (TandemSellerView     *self,
           TandemStatus status = tandem_activity_get_status (activity);
           TandemOutcome outcome = tandem_activity_get_outcome (activity);
 
+          g_autofree char *when = tandem_activity_row_describe_when (activity, now);
+          const char *company = tandem_activity_get_company_name (activity);
+          g_autofree char *subtitle = company && *company ? g_strdup_printf ("%s · %s", when, company)
+                                                          : g_steal_pointer (&when);
+
           /* The card's heading names the category already. */
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tandem_activity_get_company_name (activity));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           if (outcome != TANDEM_OUTCOME_NONE)
             tandem_activity_row_add_tag (TANDEM_ACTIVITY_ROW (row), tandem_outcome_get_label (outcome),
                                          outcome == TANDEM_OUTCOME_SUCCESS ? "success" : "error");

@@ -171,8 +171,15 @@ create_row (TandemStartPage *self,
 
   tandem_activity_row_set_category (arow, category);
 
+  /* When first: the page is about what is due. */
+  if (entry->when)
+    when = tandem_activity_row_format_when (entry->when, entry->with_time, now);
+  else if (entry->recurring)
+    when = g_strdup (_("Repeats"));
+  if (when)
+    g_string_append (subtitle, when);
   if (entry->category_name && *entry->category_name)
-    g_string_append (subtitle, entry->category_name);
+    g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", entry->category_name);
   if (entry->company && *entry->company)
     g_string_append_printf (subtitle, subtitle->len ? " · %s" : "%s", entry->company);
   if (subtitle->len)
@@ -185,17 +192,13 @@ create_row (TandemStartPage *self,
       if (priority)
         tandem_activity_row_add_tag (arow, tandem_term_get_name (priority), "warning");
     }
+  /* Overdue: how long, in the error colour. */
   if (entry->overdue)
-    tandem_activity_row_add_tag (arow, C_("tag", "Overdue"), "error");
+    {
+      g_autofree char *late = entry->due ? tandem_activity_row_format_overdue (entry->due, now) : NULL;
 
-  if (entry->overdue && entry->due)
-    when = tandem_activity_row_format_overdue (entry->due, now);
-  if (when == NULL && entry->when)
-    when = tandem_activity_row_format_when (entry->when, entry->with_time, now);
-  if (when == NULL && entry->recurring)
-    when = g_strdup (_("Repeats"));
-  if (when)
-    tandem_activity_row_add_note (arow, when);
+      tandem_activity_row_add_tag (arow, late ? late : C_("tag", "Overdue"), "error");
+    }
 
   return row;
 }
