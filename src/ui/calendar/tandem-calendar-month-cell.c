@@ -75,7 +75,7 @@ update_accessible_label (TandemCalendarMonthCell *self)
     label = g_strdup (date);
   else
     /* Translators: a day and how many activities it has. */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u activity", "%s, %u activities", n),
+    label = g_strdup_printf (ngettext ("%s, %u activity", "%s, %u activities", n),
                              date, n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -220,7 +220,7 @@ tandem_calendar_month_cell_size_allocate (GtkWidget *widget,
           self->n_hidden = n - shown;
           /* Translators: the activities of a day that do not fit in the
            * month view. */
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", self->n_hidden),
+          text = g_strdup_printf (ngettext ("+%u more", "+%u more", self->n_hidden),
                                   self->n_hidden);
           gtk_button_set_label (GTK_BUTTON (self->more_button), text);
         }

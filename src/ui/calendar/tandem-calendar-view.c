@@ -332,8 +332,13 @@ rebuild_users (TandemCalendarView *self)
       g_autofree char *fallback = NULL;
 
       if (name == NULL)
-        /* Translators: a user whose name the calendar cannot read. */
-        name = fallback = g_strdup_printf (_("User %" G_GINT64_FORMAT), id);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          /* Translators: a user whose name the calendar cannot read; %s
+           * is the user's number. */
+          name = fallback = g_strdup_printf (_("User %s"), number);
+        }
       g_ptr_array_add (self->users, tandem_calendar_user_new (id, name, i));
     }
 }
