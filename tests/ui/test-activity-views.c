@@ -130,8 +130,11 @@ test_start_page (UiFixture     *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) today = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 10, 0, 0);
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (today, -2);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
   g_autoptr(TandemActivity) secret = NULL;
   g_autoptr(GArray) ids = NULL;
   gint64 overdue, future, private_id;
@@ -312,6 +315,49 @@ on_open_activity_cb (GtkWidget *page,
 {
   opened[0] = activity_id;
   opened[1] = recurrence_id;
+}
+
+static void
+test_day_plan_occurrence (UiFixture     *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 8, 30, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (start, 1);
+  g_autoptr(TandemActivity) standup = new_activity ("Morning call with the team", start);
+  g_autoptr(TandemActivity) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemDayPlanPage *page;
+  TandemActivityRow *row;
+  gint64 id;
+
+  tandem_activity_set_rrule (standup, "FREQ=DAILY;COUNT=5");
+  id = save (fixture, standup);
+
+  page = TANDEM_DAY_PLAN_PAGE (tandem_day_plan_page_new (fixture->store));
+  show_in_window (GTK_WIDGET (page));
+  row = tandem_day_plan_page_find_row (page, id);
+  g_assert_nonnull (row);
+  g_assert_cmpint (tandem_activity_row_get_recurrence_id (row), ==, g_date_time_to_unix (start));
+
+  /* D6: today's occurrence is completed on its own. */
+  gtk_check_button_set_active (tandem_day_plan_page_get_row_check (row), TRUE);
+  saved = tandem_store_get_occurrence_activity (fixture->store, id, g_date_time_to_unix (start), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_activity_get_status (saved), ==, TANDEM_STATUS_COMPLETED);
+  g_clear_object (&saved);
+  saved = tandem_store_get_activity (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_activity_get_status (saved), ==, TANDEM_STATUS_PLANNED);
+
+  /* Tomorrow's is still to do. */
+  tandem_day_plan_page_set_date (page, tomorrow);
+  ui_iterate ();
+  row = tandem_day_plan_page_find_row (page, id);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_check_button_get_active (tandem_day_plan_page_get_row_check (row)));
 }
 
 static void
@@ -621,6 +667,8 @@ main (int   argc,
               ui_fixture_set_up, test_day_plan_goal, ui_fixture_tear_down);
   g_test_add ("/ui/activity-views/day-plan-outcome-cancelled-saves-nothing-D9", UiFixture, NULL,
               ui_fixture_set_up, test_day_plan_goal_cancelled, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-views/day-plan-completes-one-occurrence-D6", UiFixture, NULL,
+              ui_fixture_set_up, test_day_plan_occurrence, ui_fixture_tear_down);
   g_test_add ("/ui/activity-views/to-complete-lists-flagged-D13", UiFixture, NULL,
               ui_fixture_set_up, test_to_complete, ui_fixture_tear_down);
   g_test_add ("/ui/activity-views/seller-view-cards-and-target-progress-D19-D20", UiFixture, NULL,
