@@ -110,6 +110,7 @@ refresh_messages (TandemActivityWindow *self)
   clear_list (self->messages_list);
   gtk_widget_set_visible (GTK_WIDGET (self->messages_list), saved);
   gtk_widget_set_sensitive (GTK_WIDGET (self->message_row), saved);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->message_row)), saved);
   adw_preferences_group_set_description (self->discussion_group,
                                          saved ? _("Between the assigner and the performers")
                                                : _("The discussion opens once the activity is saved"));

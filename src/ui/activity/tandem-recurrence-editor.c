@@ -165,18 +165,18 @@ update_unit (TandemRecurrenceEditor *self)
   switch (get_selected_repeat (self))
     {
     case TANDEM_REPEAT_WEEKLY:
-      unit = g_dngettext (GETTEXT_PACKAGE, "week", "weeks", n);
+      unit = ngettext ("week", "weeks", n);
       break;
     case TANDEM_REPEAT_MONTHLY_BY_DAY:
     case TANDEM_REPEAT_MONTHLY_BY_WEEKDAY:
-      unit = g_dngettext (GETTEXT_PACKAGE, "month", "months", n);
+      unit = ngettext ("month", "months", n);
       break;
     case TANDEM_REPEAT_YEARLY:
-      unit = g_dngettext (GETTEXT_PACKAGE, "year", "years", n);
+      unit = ngettext ("year", "years", n);
       break;
     case TANDEM_REPEAT_DAILY:
     default:
-      unit = g_dngettext (GETTEXT_PACKAGE, "day", "days", n);
+      unit = ngettext ("day", "days", n);
       break;
     }
   gtk_label_set_text (self->interval_unit, unit);
