@@ -309,9 +309,9 @@ reload_header (TandemStartPage *self,
 
   gtk_label_set_text (self->date_label, date);
 
-  if (self->n_rows == 0)
-    g_string_append (summary, _("Nothing due"));
-  else
+  /* Without activities the empty state below says it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), self->n_rows > 0);
+  if (self->n_rows > 0)
     g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u activity due", "%u activities due",
                                                   self->n_rows), self->n_rows);
   if (self->n_overdue > 0)
