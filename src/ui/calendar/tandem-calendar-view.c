@@ -1033,9 +1033,9 @@ tandem_calendar_view_class_init (TandemCalendarViewClass *klass)
     { GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL },
     { GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL },
     { GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL },
-    { GDK_KEY_1, GDK_ALT_MASK, "calendar.mode", "day" },
-    { GDK_KEY_2, GDK_ALT_MASK, "calendar.mode", "week" },
-    { GDK_KEY_3, GDK_ALT_MASK, "calendar.mode", "month" },
+    { GDK_KEY_1, GDK_CONTROL_MASK, "calendar.mode", "day" },
+    { GDK_KEY_2, GDK_CONTROL_MASK, "calendar.mode", "week" },
+    { GDK_KEY_3, GDK_CONTROL_MASK, "calendar.mode", "month" },
   };
 
   object_class->constructed = tandem_calendar_view_constructed;

@@ -31,7 +31,8 @@ GType tandem_calendar_mode_get_type (void);
  *  "plan" (GDateTime *start, gint64 duration_seconds, gint64 user_id): the
  *    user asked to plan an activity in a slot (a past slot records one).
  *
- * Keys: Alt+1, Alt+2, Alt+3 show the day, week and month; Page Up and
+ * Keys: Ctrl+1, Ctrl+2, Ctrl+3 show the day, week and month (Alt+digits
+ * switch the main window's pages); Page Up and
  * Page Down (or Alt+Left and Alt+Right) go back and forward; Ctrl+T goes
  * to today. In the day and week views the arrow keys move the focused
  * slot and Enter plans there.
