@@ -7,6 +7,7 @@
 
 #include "tandem-application.h"
 #include "tandem-preferences-window.h"
+#include "tandem-reminder-service.h"
 #include "tandem-sign-in-window.h"
 #include "tandem-store.h"
 #include "tandem-window.h"
@@ -15,9 +16,10 @@ struct _TandemApplication
 {
   AdwApplication parent_instance;
 
-  char        *db_path;
-  TandemStore *store;
-  gboolean     signing_out;
+  char                  *db_path;
+  TandemStore           *store;
+  TandemReminderService *reminders;
+  gboolean               signing_out;
 };
 
 G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
@@ -34,14 +36,45 @@ find_main_window (TandemApplication *self)
 static void show_sign_in (TandemApplication *self);
 
 static void
-on_signed_in_cb (TandemApplication  *self,
-                 TandemSignInWindow *sign_in)
+on_reminders_collected_cb (TandemApplication *self)
+{
+  TandemWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    tandem_window_reload_notifications (window);
+}
+
+/* Reminders fire while the application runs and a user is signed in
+ * (SPEC D11), whichever windows are open. */
+static void
+start_reminders (TandemApplication *self)
+{
+  if (self->reminders == NULL)
+    {
+      self->reminders = tandem_reminder_service_new (G_APPLICATION (self), self->store);
+      g_signal_connect_object (self->reminders, "collected", G_CALLBACK (on_reminders_collected_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (!tandem_reminder_service_is_running (self->reminders))
+    tandem_reminder_service_start (self->reminders);
+}
+
+static void
+show_main_window (TandemApplication *self)
 {
   TandemWindow *window = find_main_window (self);
 
   if (window == NULL)
     window = tandem_window_new (GTK_APPLICATION (self), self->store);
   gtk_window_present (GTK_WINDOW (window));
+  start_reminders (self);
+}
+
+static void
+on_signed_in_cb (TandemApplication  *self,
+                 TandemSignInWindow *sign_in)
+{
+  show_main_window (self);
   gtk_window_destroy (GTK_WINDOW (sign_in));
 }
 
@@ -75,6 +108,8 @@ on_window_removed_cb (TandemApplication *self,
   if (!TANDEM_IS_WINDOW (window) || !self->signing_out)
     return;
   self->signing_out = FALSE;
+  if (self->reminders != NULL)
+    tandem_reminder_service_stop (self->reminders);
   tandem_store_sign_out (self->store);
   show_sign_in (self);
 }
@@ -159,7 +194,29 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The default action of a reminder's desktop notification. */
+static void
+open_activity_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  TandemWindow *window;
+
+  if (self->store == NULL || tandem_store_get_user (self->store) == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      return;
+    }
+  window = find_main_window (self);
+  if (window == NULL)
+    window = tandem_window_new (GTK_APPLICATION (self), self->store);
+  gtk_window_present (GTK_WINDOW (window));
+  tandem_window_open_activity (window, g_variant_get_int64 (parameter), 0);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-activity", open_activity_action, "x" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "help", help_action },
@@ -237,7 +294,7 @@ tandem_application_activate (GApplication *application)
     }
 
   if (tandem_store_get_user (self->store) != NULL)
-    gtk_window_present (GTK_WINDOW (tandem_window_new (GTK_APPLICATION (self), self->store)));
+    show_main_window (self);
   else
     show_sign_in (self);
 }
@@ -247,6 +304,9 @@ tandem_application_finalize (GObject *object)
 {
   TandemApplication *self = TANDEM_APPLICATION (object);
 
+  if (self->reminders != NULL)
+    tandem_reminder_service_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_free (self->db_path);
 

@@ -14,11 +14,21 @@ struct _TandemWindow
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
   AdwLeaflet         *outer_leaflet;
+  GtkStack           *content_stack;
   AdwLeaflet         *inner_leaflet;
   GtkWidget          *sidebar_pane;
   GtkWidget          *list_pane;
   GtkWidget          *card_pane;
   GtkListBox         *sidebar_list;
+  AdwHeaderBar       *sidebar_header;
+  GtkWidget          *notifications_button;
+  GtkWidget          *notifications_label;
+  GtkWidget          *notifications_popover;
+  GtkListBoxRow      *start_row;
+  GtkListBoxRow      *day_plan_row;
+  GtkListBoxRow      *calendar_row;
+  GtkListBoxRow      *to_complete_row;
+  GtkListBoxRow      *seller_row;
   GtkListBoxRow      *companies_row;
   GtkListBoxRow      *people_row;
   AdwWindowTitle     *list_title;
@@ -57,6 +67,15 @@ void          tandem_window_search_init      (TandemWindow *self);
 void          tandem_window_search_refresh   (TandemWindow *self);
 /* A search hit's snippet as Pango markup, the matching parts in bold. */
 char         *tandem_window_snippet_markup   (const char   *snippet);
+
+/* tandem-window-pages.c: the activity pages */
+void          tandem_window_pages_class_init (GtkWidgetClass *widget_class);
+void          tandem_window_pages_init       (TandemWindow  *self);
+const char   *tandem_window_page_of_row      (TandemWindow  *self,
+                                              GtkListBoxRow *row);
+/* The page's content widget, built when first asked for. */
+GtkWidget    *tandem_window_get_page         (TandemWindow  *self,
+                                              const char    *name);
 
 /* tandem-window.c: what the UI tests look at */
 GListModel   *tandem_window_get_register_model (TandemWindow *self);

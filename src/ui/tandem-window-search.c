@@ -116,6 +116,13 @@ bind_hit_row_cb (GtkSignalListItemFactory *factory,
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "avatar-default-symbolic");
       gtk_label_set_text (GTK_LABEL (subtitle), _("Person"));
       break;
+    case TANDEM_KIND_ACTIVITY:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "x-office-calendar-symbolic");
+      if (tandem_search_hit_get_parent_name (hit) != NULL)
+        gtk_label_set_text (GTK_LABEL (subtitle), tandem_search_hit_get_parent_name (hit));
+      else
+        gtk_label_set_text (GTK_LABEL (subtitle), _("Activity"));
+      break;
     case TANDEM_KIND_NOTE:
     case TANDEM_KIND_NONE:
     default:
@@ -172,6 +179,8 @@ on_result_activated_cb (TandemWindow *self,
   if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_NOTE)
     tandem_window_open_record (self, tandem_search_hit_get_parent_kind (hit),
                                tandem_search_hit_get_parent_id (hit), tandem_search_hit_get_id (hit));
+  else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_ACTIVITY)
+    tandem_window_open_activity (self, tandem_search_hit_get_id (hit), 0);
   else
     tandem_window_open_record (self, tandem_search_hit_get_kind (hit), tandem_search_hit_get_id (hit), 0);
 }

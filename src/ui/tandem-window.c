@@ -288,6 +288,20 @@ edit_note (TandemWindow *self,
   present_note_editor (self, note);
 }
 
+/* Shows the registers (list and card) in place of an activity page. */
+static void
+show_records_page (TandemWindow *self)
+{
+  GtkListBoxRow *row = self->register_kind == TANDEM_KIND_PERSON ? self->people_row : self->companies_row;
+
+  self->selecting++;
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  self->selecting--;
+  gtk_stack_set_visible_child_name (self->content_stack, "records");
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+}
+
 static void
 really_open_record (TandemWindow *self,
                     TandemKind    kind,
@@ -311,7 +325,7 @@ really_open_record (TandemWindow *self,
   update_card_actions (self);
   select_current (self);
   adw_leaflet_set_visible_child (self->inner_leaflet, self->card_pane);
-  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  show_records_page (self);
 
   if (note_id != 0)
     edit_note (self, note_id);
@@ -571,7 +585,9 @@ undo_delete_action (GtkWidget  *widget,
       show_error_toast (self, error->message);
       return;
     }
-  if (kind != TANDEM_KIND_NOTE && self->card == NULL)
+  if (kind == TANDEM_KIND_ACTIVITY)
+    tandem_window_open_activity (self, id, 0);
+  else if (kind != TANDEM_KIND_NOTE && self->card == NULL)
     tandem_window_open_record (self, kind, id, 0);
 }
 
@@ -583,7 +599,7 @@ search_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  show_records_page (self);
   adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -605,16 +621,22 @@ static void
 on_sidebar_row_selected_cb (TandemWindow  *self,
                             GtkListBoxRow *row)
 {
-  if (row == NULL || self->store == NULL)
+  const char *page;
+
+  if (row == NULL || self->store == NULL || self->selecting > 0)
     return;
-  tandem_window_show_register (self, row == self->people_row ? TANDEM_KIND_PERSON : TANDEM_KIND_COMPANY);
+  page = tandem_window_page_of_row (self, row);
+  if (page != NULL)
+    tandem_window_show_page (self, page);
+  else
+    tandem_window_show_register (self, row == self->people_row ? TANDEM_KIND_PERSON : TANDEM_KIND_COMPANY);
 }
 
 static void
 on_sidebar_row_activated_cb (TandemWindow  *self,
                              GtkListBoxRow *row)
 {
-  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
 }
 
 static void
@@ -712,6 +734,13 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (list_pane);
   CHILD (card_pane);
   CHILD (sidebar_list);
+  CHILD (sidebar_header);
+  CHILD (start_row);
+  CHILD (day_plan_row);
+  CHILD (calendar_row);
+  CHILD (to_complete_row);
+  CHILD (seller_row);
+  CHILD (content_stack);
   CHILD (companies_row);
   CHILD (people_row);
   CHILD (list_title);
@@ -749,8 +778,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-register", "s", "companies");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-register", "s", "people");
+  tandem_window_pages_class_init (widget_class);
 }
 
 static void
@@ -758,8 +786,8 @@ tandem_window_init (TandemWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* A narrow window opens on the list, as wide ones show it too. */
-  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  /* A narrow window opens on the page, as wide ones show it too. */
+  adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
 }
 
 TandemWindow *
@@ -819,11 +847,15 @@ tandem_window_new (GtkApplication *application,
     }
 
   tandem_window_search_init (self);
+  tandem_window_pages_init (self);
 
   tandem_window_show_register (self, g_strcmp0 (page, "people") == 0 ? TANDEM_KIND_PERSON : TANDEM_KIND_COMPANY);
   update_register_texts (self);
   update_list_page (self);
   update_card_actions (self);
+
+  /* After sign-in the user starts from their own open activities (D17). */
+  tandem_window_show_page (self, "start");
   return self;
 }
 
@@ -863,8 +895,11 @@ tandem_window_show_register (TandemWindow *self,
   g_return_if_fail (TANDEM_IS_WINDOW (self));
 
   row = kind == TANDEM_KIND_PERSON ? self->people_row : self->companies_row;
+  self->selecting++;
   if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
+  self->selecting--;
+  gtk_stack_set_visible_child_name (self->content_stack, "records");
 
   if (kind == self->register_kind && gtk_single_selection_get_model (self->selection) == G_LIST_MODEL (current_register (self)))
     return;
