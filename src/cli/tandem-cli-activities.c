@@ -1216,9 +1216,8 @@ tandem_cli_activity_list (TandemCli  *cli,
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("A calendar from this day"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("A calendar up to and including this day"), N_("DATE") },
-    { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Whose calendar (default: yours); what you may not see shows only as busy time. "
-         "Who signs in is given by --user before the command"), N_("LOGIN") },
+    { "of", 0, 0, G_OPTION_ARG_FILENAME, &login,
+      N_("Whose calendar (default: yours); what you may not see shows only as busy time"), N_("LOGIN") },
     { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The activities of a company"), N_("ID") },
     { "to-complete", 0, 0, G_OPTION_ARG_NONE, &to_complete, N_("Your To complete list"), NULL },
     { NULL }
@@ -1233,7 +1232,7 @@ tandem_cli_activity_list (TandemCli  *cli,
   if ((from_text != NULL || to_text != NULL) + (company_text != NULL) + to_complete > 1)
     return usage_error (error, _("Give one of --from/--to, --company and --to-complete"));
   if (login != NULL && from_text == NULL && to_text == NULL)
-    return usage_error (error, _("--user shows a user’s calendar: give --from and --to as well"));
+    return usage_error (error, _("--of shows a user’s calendar: give --from and --to as well"));
   if (from_text != NULL || to_text != NULL)
     {
       if (!parse_range (from_text, to_text, &from, &to, error))
@@ -1787,8 +1786,8 @@ tandem_cli_target_set (TandemCli  *cli,
   TandemUser *user;
   guint64 target;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("The seller (needed); who signs in is given by --user before the command"), N_("LOGIN") },
+    { "seller", 0, 0, G_OPTION_ARG_FILENAME, &login,
+      N_("The seller (needed)"), N_("LOGIN") },
     { "category", 0, 0, G_OPTION_ARG_FILENAME, &category_text,
       N_("A category marked as a sales target, by name or id (needed)"), N_("CATEGORY") },
     { "per", 0, 0, G_OPTION_ARG_FILENAME, &per_text, N_("week or month (needed)"), N_("PERIOD") },
@@ -1802,7 +1801,7 @@ tandem_cli_target_set (TandemCli  *cli,
     return FALSE;
 
   if (login == NULL || category_text == NULL || per_text == NULL)
-    return usage_error (error, _("“target set” needs --user LOGIN, --category CATEGORY and --per week|month"));
+    return usage_error (error, _("“target set” needs --seller LOGIN, --category CATEGORY and --per week|month"));
   if (!parse_period (per_text, &period, error))
     return FALSE;
   if (!g_ascii_string_to_unsigned (cli->args[1], 10, 0, MAX_TARGET, &target, NULL))
@@ -1876,9 +1875,8 @@ tandem_cli_target_list (TandemCli  *cli,
   TandemCliList list;
   gboolean ok = TRUE;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Only this seller (default: you, or every seller for managers); "
-         "who signs in is given by --user before the command"), N_("LOGIN") },
+    { "seller", 0, 0, G_OPTION_ARG_FILENAME, &login,
+      N_("Only this seller (default: you, or every seller for managers)"), N_("LOGIN") },
     { NULL }
   };
 

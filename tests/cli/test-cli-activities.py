@@ -39,7 +39,7 @@ class Activities(CliTestCase):
     def calendar(self, day_from, day_to, user='admin', of=None):
         args = ['activity', 'list', '--from', day_from, '--to', day_to]
         if of is not None:
-            args += ['--user', of]
+            args += ['--of', of]
         return self.json(*args, user=user)
 
     # SPEC D1, D2, D3, D7, D11, D13, E1
@@ -303,7 +303,7 @@ class Activities(CliTestCase):
             self.assertEqual(entries, [{'busy': True, 'start': '2026-03-03T10:00:00+02:00',
                                         'end': '2026-03-03T11:00:00+02:00'}], reader)
             out = self.ok('activity', 'list', '--from', '2026-03-03', '--to', '2026-03-03',
-                          '--user', 'eva', user=reader)
+                          '--of', 'eva', user=reader)
             for secret in ('Zebra', 'Walrus', 'Acme'):
                 self.assertNotIn(secret, out, reader)
             self.assertEqual(self.calendar('2026-03-03', '2026-03-03', user=reader), [], reader)
@@ -379,8 +379,8 @@ class Activities(CliTestCase):
 
     def test_d20_sales_targets(self):
         self.add_user('maria', 'Maria Manager', role='manager')
-        self.ok('target', 'set', '--user', 'jan', '--category', 'Lead', '--per', 'week', '3', user='maria')
-        targets = self.json('target', 'list', '--user', 'jan', user='maria')
+        self.ok('target', 'set', '--seller', 'jan', '--category', 'Lead', '--per', 'week', '3', user='maria')
+        targets = self.json('target', 'list', '--seller', 'jan', user='maria')
         self.assertEqual([(t['user'], t['category'], t['per'], t['target'], t['done']) for t in targets],
                          [('jan', 'Lead', 'week', 3, 0)])
 
@@ -396,23 +396,23 @@ class Activities(CliTestCase):
         self.assertIn('Lead', self.ok('target', 'list', user='jan'))
 
         # Sellers neither set targets nor read others'.
-        self.fails('target', 'set', '--user', 'jan', '--category', 'Lead', '--per', 'week', '1', user='jan')
-        self.fails('target', 'list', '--user', 'eva', user='jan')
+        self.fails('target', 'set', '--seller', 'jan', '--category', 'Lead', '--per', 'week', '1', user='jan')
+        self.fails('target', 'list', '--seller', 'eva', user='jan')
         # Only sales-target categories, real numbers, weeks or months.
-        self.fails('target', 'set', '--user', 'jan', '--category', 'Phone call', '--per', 'week', '2',
+        self.fails('target', 'set', '--seller', 'jan', '--category', 'Phone call', '--per', 'week', '2',
                    user='maria')
-        self.fails('target', 'set', '--user', 'jan', '--category', 'Lead', '--per', 'year', '2',
+        self.fails('target', 'set', '--seller', 'jan', '--category', 'Lead', '--per', 'year', '2',
                    user='maria', status=2)
-        self.fails('target', 'set', '--user', 'jan', '--category', 'Lead', '--per', 'week', 'many',
+        self.fails('target', 'set', '--seller', 'jan', '--category', 'Lead', '--per', 'week', 'many',
                    user='maria', status=2)
-        self.fails('target', 'set', '--user', 'nobody', '--category', 'Lead', '--per', 'week', '2',
+        self.fails('target', 'set', '--seller', 'nobody', '--category', 'Lead', '--per', 'week', '2',
                    user='maria')
         self.fails('target', 'set', '--category', 'Lead', '--per', 'week', '2', user='maria', status=2)
-        self.assertEqual(self.json('target', 'list', '--user', 'jan', user='maria')[0]['target'], 3)
+        self.assertEqual(self.json('target', 'list', '--seller', 'jan', user='maria')[0]['target'], 3)
 
         # 0 removes it.
-        self.ok('target', 'set', '--user', 'jan', '--category', 'Lead', '--per', 'month', '0', user='admin')
-        self.assertEqual(self.json('target', 'list', '--user', 'jan'), [])
+        self.ok('target', 'set', '--seller', 'jan', '--category', 'Lead', '--per', 'month', '0', user='admin')
+        self.assertEqual(self.json('target', 'list', '--seller', 'jan'), [])
 
     # SPEC M5
 
@@ -426,7 +426,7 @@ class Activities(CliTestCase):
                        '--repeat', '--goal', '--visible-to', '--needs-completing', '--reminder'):
             self.assertIn(option, out)
         out = self.run_cli('activity', 'list', '--help', user=None, db=False).stdout
-        for option in ('--from', '--to', '--user', '--company', '--to-complete', '--json'):
+        for option in ('--from', '--to', '--of', '--company', '--to-complete', '--json'):
             self.assertIn(option, out)
         out = self.run_cli('report', '--help', user=None, db=False).stdout
         self.assertIn('report time', out)
