@@ -882,6 +882,19 @@ test_change_visibility (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (count_rows (f, "SELECT visibility FROM activities"), ==, TANDEM_VISIBILITY_GROUPS);
 
+  /* Naming an outsider as performer or responsible would let them in. */
+  tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_GROUPS);
+  tandem_activity_set_performer_ids (activity, &f->carl, 1);
+  g_assert_cmpint (tandem_store_save_activity (f->db.store, activity, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_clear_object (&activity);
+  activity = get_ok (f, id);
+  tandem_activity_set_responsible_id (activity, f->carl);
+  g_assert_cmpint (tandem_store_save_activity (f->db.store, activity, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
+  g_clear_error (&error);
+
   test_sign_in (&f->db, "carl");
   assert_activity_seen (f, id, "lynx", FALSE);
 

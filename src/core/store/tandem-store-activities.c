@@ -1254,6 +1254,34 @@ tandem_store_save_activity (TandemStore     *self,
                        _("Only the author or an administrator can change who sees an activity"));
           return 0;
         }
+
+      /* Performers and the responsible person see a restricted activity, so
+       * naming new ones widens it: that too is the author's to do (E2). */
+      if (assigner_id != me && !tandem_user_is_admin (self->user) &&
+          tandem_activity_get_visibility (existing) != TANDEM_VISIBILITY_EVERYONE)
+        {
+          const gint64 *old_performers, *new_performers;
+          guint n_old_performers, n_new_performers;
+          gint64 responsible = tandem_activity_get_responsible_id (work);
+          gboolean widened = FALSE;
+
+          old_performers = tandem_activity_get_performer_ids (existing, &n_old_performers);
+          new_performers = tandem_activity_get_performer_ids (work, &n_new_performers);
+          for (guint i = 0; i < n_new_performers && !widened; i++)
+            if (!tandem_activity_has_performer (existing, new_performers[i]))
+              widened = TRUE;
+          if (responsible != 0 && responsible != tandem_activity_get_responsible_id (existing) &&
+              !tandem_activity_has_performer (existing, responsible))
+            widened = TRUE;
+          (void) old_performers;
+          (void) n_old_performers;
+          if (widened)
+            {
+              g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION,
+                           _("Only the author or an administrator can add people to a private or group activity"));
+              return 0;
+            }
+        }
     }
   else
     assigner_id = me;
