@@ -595,7 +595,7 @@ print_activity (Lookup         *lookup,
 
   print_value (_("Id"), id);
   print_value (_("Tracking number"), tandem_activity_get_tracking (activity));
-  print_value (_("Title"), tandem_activity_get_title (activity));
+  print_value (C_("activity", "Title"), tandem_activity_get_title (activity));
   print_value (_("Category"), term_name (lookup, TANDEM_TERM_CATEGORY, tandem_activity_get_category_id (activity)));
   print_value (C_("activity classification", "Kind"),
                term_name (lookup, TANDEM_TERM_KIND, tandem_activity_get_kind_id (activity)));

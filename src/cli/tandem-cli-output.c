@@ -70,7 +70,7 @@ print_value (const char *label,
   if (value == NULL || value[0] == '\0')
     return;
   line = dup_one_line (value);
-  /* TRANSLATORS: a label and its value in the output of tandem-cli show,
+  /* Translators: a label and its value in the output of tandem-cli show,
    * e.g. "Phone: +358 40 123 4567". */
   tandem_cli_print (C_("label and value", "%s: %s"), label, line);
   tandem_cli_print ("\n");
@@ -182,7 +182,7 @@ tandem_cli_print_person (TandemPerson *person,
       g_autofree char *company = NULL;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_person_get_company_id (person));
 
-      /* TRANSLATORS: a company's name and id, e.g. "Acme Oy (id 4)". */
+      /* Translators: a company's name and id, e.g. "Acme Oy (id 4)". */
       company = g_strdup_printf (_("%s (id %s)"), tandem_person_get_company_name (person), id);
       print_value (_("Company"), company);
     }

@@ -320,17 +320,17 @@ format_time_range (gint64 start,
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
 
-  /* TRANSLATORS: the date and time an activity starts, as in
+  /* Translators: the date and time an activity starts, as in
    * "Mon 23 Nov 10:00"; see g_date_time_format() for the codes */
   from = g_date_time_format (s, _("%a %-d %b %H:%M"));
   if (g_date_time_get_year (s) == g_date_time_get_year (e)
       && g_date_time_get_day_of_year (s) == g_date_time_get_day_of_year (e))
-    /* TRANSLATORS: the time an activity ends on the day it starts */
+    /* Translators: the time an activity ends on the day it starts */
     until = g_date_time_format (e, _("%H:%M"));
   else
     until = g_date_time_format (e, _("%a %-d %b %H:%M"));
 
-  /* TRANSLATORS: a time range, "Mon 23 Nov 10:00–11:00" */
+  /* Translators: a time range, "Mon 23 Nov 10:00–11:00" */
   return g_strdup_printf (_("%s–%s"), from, until);
 }
 
@@ -629,12 +629,12 @@ set_conflict_error (TandemStore  *self,
   g_autofree char *name = user_name (self, performer_id);
 
   if (other->visible && other->title != NULL)
-    /* TRANSLATORS: a busy activity overlaps another: the
+    /* Translators: a busy activity overlaps another: the
      * performer's name, the other activity's title and its time */
     g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
                  _("%s is busy then: “%s”, %s"), name, other->title, when);
   else
-    /* TRANSLATORS: a busy activity overlaps one the user may not
+    /* Translators: a busy activity overlaps one the user may not
      * see: the performer's name and the time */
     g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT,
                  _("%s is busy then: %s"), name, when);
