@@ -108,8 +108,9 @@ on_calendar_plan_cb (TandemWindow *self,
 {
   TandemActivityWindow *card;
 
-  card = tandem_activity_window_new_planned (GTK_WINDOW (self), self->store, TANDEM_KIND_NONE, 0,
-                                             start, duration * G_TIME_SPAN_SECOND);
+  /* Planning in a colleague's column makes them the performer. */
+  card = tandem_activity_window_new_planned_for (GTK_WINDOW (self), self->store, TANDEM_KIND_NONE, 0,
+                                                 start, duration * G_TIME_SPAN_SECOND, user_id);
   g_signal_connect_object (card, "deleted", G_CALLBACK (on_activity_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (card));
 }
@@ -121,6 +122,14 @@ on_plan_activity_cb (TandemWindow *self,
                      GDateTime    *start)
 {
   tandem_window_plan_activity (self, kind, id, start);
+}
+
+static void
+on_show_notifications_cb (TandemWindow *self)
+{
+  /* The bell is in the sidebar: a folded window shows it first. */
+  adw_leaflet_set_visible_child (self->outer_leaflet, self->sidebar_pane);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->notifications_button));
 }
 
 /* Pages ---------------------------------------------------------------------- */
@@ -164,6 +173,9 @@ build_page (TandemWindow   *self,
     }
   else
     {
+      if (TANDEM_IS_START_PAGE (content))
+        g_signal_connect_object (content, "show-notifications", G_CALLBACK (on_show_notifications_cb),
+                                 self, G_CONNECT_SWAPPED);
       g_signal_connect_object (content, "open-activity", G_CALLBACK (on_open_occurrence_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (content, "plan-activity", G_CALLBACK (on_plan_activity_cb), self, G_CONNECT_SWAPPED);
     }

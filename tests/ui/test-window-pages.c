@@ -152,6 +152,26 @@ test_search_activity (UiFixture     *fixture,
   g_assert_cmpint (tandem_record_get_id (TANDEM_RECORD (tandem_activity_window_get_activity (card))), ==, id);
   g_assert_cmpstr (tandem_activity_get_title (tandem_activity_window_get_activity (card)), ==,
                    "Walrus tasting with Borealis");
+  gtk_window_destroy (GTK_WINDOW (card));
+  ui_iterate ();
+
+  /* Planning in a colleague's calendar column makes them the performer. */
+  {
+    GtkWidget *calendar = tandem_window_get_page (window, "calendar");
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) start = g_date_time_add_days (now, 2);
+    const gint64 *performers;
+    guint n_performers;
+    gint64 eva_id = tandem_user_get_id (eva);
+
+    g_assert_nonnull (calendar);
+    g_signal_emit_by_name (calendar, "plan", start, (gint64) 3600, eva_id);
+    g_assert_true (ui_wait_for (card_shown, NULL, 2000));
+    card = TANDEM_ACTIVITY_WINDOW (ui_find_toplevel (TANDEM_TYPE_ACTIVITY_WINDOW));
+    performers = tandem_activity_get_performer_ids (tandem_activity_window_get_activity (card), &n_performers);
+    g_assert_cmpuint (n_performers, ==, 1);
+    g_assert_cmpint (performers[0], ==, eva_id);
+  }
 }
 
 int

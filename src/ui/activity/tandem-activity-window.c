@@ -2069,6 +2069,18 @@ tandem_activity_window_new_planned (GtkWindow    *parent,
                                     GDateTime    *start,
                                     GTimeSpan     duration)
 {
+  return tandem_activity_window_new_planned_for (parent, store, kind, id, start, duration, 0);
+}
+
+TandemActivityWindow *
+tandem_activity_window_new_planned_for (GtkWindow    *parent,
+                                        TandemStore  *store,
+                                        TandemKind    kind,
+                                        gint64        id,
+                                        GDateTime    *start,
+                                        GTimeSpan     duration,
+                                        gint64        performer_id)
+{
   g_autoptr(TandemActivity) activity = tandem_activity_new ("");
   g_autoptr(GDateTime) first = NULL;
   g_autoptr(GDateTime) end = NULL;
@@ -2088,7 +2100,9 @@ tandem_activity_window_new_planned (GtkWindow    *parent,
   tandem_activity_set_times (activity, first, end);
 
   user = tandem_store_get_user (store);
-  if (user)
+  if (performer_id != 0)
+    tandem_activity_set_performer_ids (activity, &performer_id, 1);
+  else if (user)
     {
       gint64 me = tandem_user_get_id (user);
 

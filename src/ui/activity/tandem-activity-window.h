@@ -39,6 +39,15 @@ TandemActivityWindow *tandem_activity_window_new_planned      (GtkWindow      *p
                                                                gint64          id,
                                                                GDateTime      *start,
                                                                GTimeSpan       duration);
+/* The same, performed by @performer_id (0: the signed-in user), as when
+ * planning in a colleague's calendar column. */
+TandemActivityWindow *tandem_activity_window_new_planned_for  (GtkWindow      *parent,
+                                                               TandemStore    *store,
+                                                               TandemKind      kind,
+                                                               gint64          id,
+                                                               GDateTime      *start,
+                                                               GTimeSpan       duration,
+                                                               gint64          performer_id);
 /* The activity being edited (the window's copy). */
 TandemActivity       *tandem_activity_window_get_activity     (TandemActivityWindow *self);
 
