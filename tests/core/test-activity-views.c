@@ -864,6 +864,64 @@ test_signed_out (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->db.path, "SELECT count(*) FROM activity_exceptions"), ==, 0);
 }
 
+/* D6: occurrences changed on their own follow the series when all of it
+ * moves; those the new rule does not give are dropped. */
+static void
+test_series_moves (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemActivity) series = NULL;
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GDateTime) new_start = NULL;
+  g_autoptr(GDateTime) new_end = NULL;
+  g_autoptr(GDateTime) moved_start = NULL;
+  g_autoptr(GDateTime) moved_end = NULL;
+  gint64 id;
+  TandemOccurrence *first, *second;
+
+  /* Mondays 10:00–11:00 from 2 November 2026, across the clocks' change
+   * of 25 October already behind it. */
+  id = add_timed (f, "Pricing review", hel (2026, 11, 2, 10, 0), 60, "FREQ=WEEKLY;BYDAY=MO", FALSE);
+  g_assert_true (tandem_store_update_occurrence (f->db.store, id, hel_unix (2026, 11, 9, 10, 0), NULL, NULL,
+                                                 TANDEM_STATUS_COMPLETED, TANDEM_OUTCOME_NONE, &error));
+  g_assert_no_error (error);
+  moved_start = hel (2026, 11, 16, 15, 0);
+  moved_end = hel (2026, 11, 16, 16, 0);
+  g_assert_true (tandem_store_update_occurrence (f->db.store, id, hel_unix (2026, 11, 16, 10, 0), moved_start,
+                                                 moved_end, TANDEM_STATUS_PLANNED, TANDEM_OUTCOME_NONE, &error));
+  g_assert_no_error (error);
+
+  /* All of it an hour later. */
+  series = tandem_store_get_activity (f->db.store, id, &error);
+  g_assert_no_error (error);
+  new_start = hel (2026, 11, 2, 11, 0);
+  new_end = hel (2026, 11, 2, 12, 30);
+  tandem_activity_set_times (series, new_start, new_end);
+  save (f, series);
+
+  week = list_range (f, tandem_user_get_id (f->anna), hel (2026, 11, 9, 0, 0), hel (2026, 11, 23, 0, 0), TRUE);
+  g_assert_cmpuint (week->len, ==, 2);
+  first = g_ptr_array_index (week, 0);
+  second = g_ptr_array_index (week, 1);
+  /* The completed one keeps its status at the new time and length … */
+  g_assert_cmpint (tandem_occurrence_get_start (first), ==, hel_unix (2026, 11, 9, 11, 0));
+  g_assert_cmpint (tandem_occurrence_get_end (first), ==, hel_unix (2026, 11, 9, 12, 30));
+  g_assert_cmpint (tandem_occurrence_get_status (first), ==, TANDEM_STATUS_COMPLETED);
+  g_assert_cmpint (tandem_occurrence_get_recurrence_id (first), ==, hel_unix (2026, 11, 9, 11, 0));
+  /* … and the one moved on its own stays where it was moved. */
+  g_assert_cmpint (tandem_occurrence_get_start (second), ==, hel_unix (2026, 11, 16, 15, 0));
+  g_assert_cmpint (tandem_occurrence_get_recurrence_id (second), ==, hel_unix (2026, 11, 16, 11, 0));
+
+  /* On Tuesdays instead, the Monday exceptions have nothing to belong to. */
+  g_clear_object (&series);
+  series = tandem_store_get_activity (f->db.store, id, &error);
+  g_assert_no_error (error);
+  tandem_activity_set_rrule (series, "FREQ=WEEKLY;BYDAY=TU");
+  save (f, series);
+  g_assert_cmpint (test_sql_int (f->db.path, "SELECT count(*) FROM activity_exceptions"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -886,6 +944,8 @@ main (int   argc,
               fixture_setup, test_occurrence_exceptions, fixture_teardown);
   g_test_add ("/activity-views/update-single-D6", Fixture, NULL,
               fixture_setup, test_update_single, fixture_teardown);
+  g_test_add ("/activity-views/series-moves-with-exceptions-D6", Fixture, NULL,
+              fixture_setup, test_series_moves, fixture_teardown);
   g_test_add ("/activity-views/split-this-and-following-D6", Fixture, NULL,
               fixture_setup, test_split, fixture_teardown);
   g_test_add ("/activity-views/busy-conflicts-D5", Fixture, NULL,

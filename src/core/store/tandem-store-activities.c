@@ -1056,6 +1056,167 @@ replace_ids (TandemStore   *self,
   return TRUE;
 }
 
+/* The wall-clock reading of @dt, counted as if it were UTC: differences
+ * of these are shifts "on the clock", whatever the zone's offsets. */
+static gint64
+wall_clock (GDateTime *dt)
+{
+  g_autoptr(GDateTime) as_utc = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt),
+                                                     g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                                                     g_date_time_get_minute (dt), g_date_time_get_second (dt));
+
+  return g_date_time_to_unix (as_utc);
+}
+
+typedef struct
+{
+  gint64       recurrence_id;
+  gint64       start;
+  gint64       end;
+  TandemStatus status;
+  TandemOutcome outcome;
+} StoredException;
+
+/* D6: occurrences changed on their own follow their series. When the
+ * whole series moves, each of them moves by the same shift on the clock;
+ * one that the new rule no longer gives is dropped, and with it whatever
+ * was set on it alone. */
+static gboolean
+realign_exceptions (TandemStore     *self,
+                    TandemActivity  *existing,
+                    TandemActivity  *work,
+                    gint64           id,
+                    GError         **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GTimeZone) old_tz = NULL;
+  g_autoptr(GTimeZone) new_tz = NULL;
+  GDateTime *old_start = tandem_activity_get_start (existing);
+  GDateTime *old_end = tandem_activity_get_end (existing);
+  GDateTime *new_start = tandem_activity_get_start (work);
+  GDateTime *new_end = tandem_activity_get_end (work);
+  const char *new_rule = tandem_activity_get_rrule (work);
+  sqlite3_stmt *stmt;
+  gint64 shift, old_length, new_length;
+  int rc;
+
+  if (tandem_activity_get_rrule (existing) == NULL || old_start == NULL || old_end == NULL)
+    return TRUE;
+
+  if (new_rule == NULL || new_start == NULL || new_end == NULL)
+    {
+      stmt = tandem_store_prepare (self, "DELETE FROM activity_exceptions WHERE activity_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      return tandem_store_step_done (self, stmt, error);
+    }
+
+  if (g_strcmp0 (new_rule, tandem_activity_get_rrule (existing)) == 0 &&
+      g_strcmp0 (tandem_activity_get_tzid (work), tandem_activity_get_tzid (existing)) == 0 &&
+      g_date_time_equal (old_start, new_start) && g_date_time_equal (old_end, new_end))
+    return TRUE;
+
+  old_tz = g_time_zone_new_identifier (tandem_activity_get_tzid (existing) ? tandem_activity_get_tzid (existing) : "UTC");
+  new_tz = g_time_zone_new_identifier (tandem_activity_get_tzid (work) ? tandem_activity_get_tzid (work) : "UTC");
+  if (old_tz == NULL || new_tz == NULL)
+    return TRUE;
+
+  shift = wall_clock (new_start) - wall_clock (old_start);
+  old_length = g_date_time_to_unix (old_end) - g_date_time_to_unix (old_start);
+  new_length = g_date_time_to_unix (new_end) - g_date_time_to_unix (new_start);
+
+  stmt = tandem_store_prepare (self,
+                               "SELECT recurrence_id, start_utc, end_utc, status, outcome"
+                               " FROM activity_exceptions WHERE activity_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rows = g_array_new (FALSE, FALSE, sizeof (StoredException));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredException row = {
+        tandem_store_utc_to_unix (tandem_store_column_text (stmt, 0)),
+        tandem_store_utc_to_unix (tandem_store_column_text (stmt, 1)),
+        tandem_store_utc_to_unix (tandem_store_column_text (stmt, 2)),
+        sqlite3_column_int (stmt, 3),
+        sqlite3_column_int (stmt, 4),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return tandem_store_set_db_error (self, error);
+  if (rows->len == 0)
+    return TRUE;
+
+  stmt = tandem_store_prepare (self, "DELETE FROM activity_exceptions WHERE activity_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!tandem_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StoredException *row = &g_array_index (rows, StoredException, i);
+      g_autoptr(GDateTime) was = g_date_time_new_from_unix_utc (row->recurrence_id);
+      g_autoptr(GDateTime) was_local = g_date_time_to_timezone (was, old_tz);
+      g_autoptr(GDateTime) moved = NULL;
+      g_autoptr(GArray) found = NULL;
+      g_autofree char *rid_text = NULL;
+      g_autofree char *start_text = NULL;
+      g_autofree char *end_text = NULL;
+      gint64 wall = wall_clock (was_local) + shift;
+      g_autoptr(GDateTime) wall_utc = g_date_time_new_from_unix_utc (wall);
+      gint64 rid, start, end;
+
+      moved = g_date_time_new (new_tz, g_date_time_get_year (wall_utc), g_date_time_get_month (wall_utc),
+                               g_date_time_get_day_of_month (wall_utc), g_date_time_get_hour (wall_utc),
+                               g_date_time_get_minute (wall_utc), g_date_time_get_second (wall_utc));
+      if (moved == NULL)
+        continue;
+      rid = g_date_time_to_unix (moved);
+
+      /* Dropped when the new rule has no occurrence there. */
+      found = tandem_recurrence_expand (new_rule, new_tz, new_start, new_end, rid, rid + 1, 1, NULL);
+      if (found == NULL || found->len == 0 || g_array_index (found, gint64, 0) != rid)
+        continue;
+
+      /* An occurrence only completed or cancelled keeps the series' times;
+       * one moved on its own keeps where it was moved to. */
+      if (row->start == row->recurrence_id && row->end == row->recurrence_id + old_length)
+        {
+          start = rid;
+          end = rid + new_length;
+        }
+      else
+        {
+          start = row->start;
+          end = row->end;
+        }
+
+      rid_text = tandem_store_unix_to_utc (rid);
+      start_text = tandem_store_unix_to_utc (start);
+      end_text = tandem_store_unix_to_utc (end);
+      stmt = tandem_store_prepare (self,
+                                   "INSERT OR REPLACE INTO activity_exceptions"
+                                   " (activity_id, recurrence_id, start_utc, end_utc, status, outcome)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      tandem_store_bind_text (stmt, 2, rid_text);
+      tandem_store_bind_text (stmt, 3, start_text);
+      tandem_store_bind_text (stmt, 4, end_text);
+      sqlite3_bind_int (stmt, 5, row->status);
+      sqlite3_bind_int (stmt, 6, row->outcome);
+      if (!tandem_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 save_relations (TandemStore     *self,
                 TandemActivity  *activity,
@@ -1389,7 +1550,8 @@ tandem_store_save_activity (TandemStore     *self,
       goto fail;
     }
 
-  if (!save_relations (self, work, id, error) ||
+  if ((existing != NULL && !realign_exceptions (self, existing, work, id, error)) ||
+      !save_relations (self, work, id, error) ||
       !tandem_store_index_record (self, TANDEM_KIND_ACTIVITY, id, error))
     goto fail;
 
