@@ -4,7 +4,8 @@
 /*
  * tandem-bench: builds a synthetic register through the store API and
  * measures what a user waits for: opening to the first page of the
- * company list, search as you type, scrolling the whole list, and memory.
+ * company list, search as you type, scrolling the whole list, the start
+ * page, calendars, the day plan and a company's activities, and memory.
  * Not part of the test run.
  */
 
@@ -19,13 +20,31 @@
 #include <unistd.h>
 
 #include "tandem-business-id.h"
+#include "tandem-error.h"
 #include "tandem-record-list.h"
+#include "tandem-recurrence.h"
 #include "tandem-store.h"
 
 #define ADMIN_PASSWORD "bench-admin-password"
 #define USER_PASSWORD  "bench-user-password"
 #define FIRST_PAGE     50
 #define SEARCH_LIMIT   50
+
+/* Activities fill two years in Helsinki; "today" for their statuses and
+ * the start page is a Monday in the middle, day TODAY of the range. */
+#define ZONE           "Europe/Helsinki"
+#define FIRST_YEAR     2026
+#define N_DAYS         730
+#define TODAY          368
+#define CHUNK          500    /* activities saved per signed-in assigner */
+/* Busy single activities take half-hour slots from 08:00, so that those of
+ * one performer never overlap; busy series start between 07:00 and 08:00. */
+#define SLOT_START     (8 * 60)
+#define N_SLOTS        24
+/* Every KEY_ACCOUNT-th company (by id) is a big customer that gets a share
+ * of the activities, so that some cards have long lists. */
+#define KEY_ACCOUNT    1000
+#define N_PERFORMERS   6      /* the administrator and the five users */
 
 static const char * const surnames[] = {
   "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
@@ -85,6 +104,24 @@ static const char * const note_words[] = {
   "ja", "että", "ensi", "viikolla", "i", "w", "przyszłym", "tygodniu", "kontakt", "demo",
 };
 
+static const char * const customer_titles[] = {
+  "Asiakaskäynti", "Tarjouspalaveri", "Seurantasoitto", "Tuote-esittely", "Sopimusneuvottelu",
+  "Spotkanie handlowe", "Prezentacja oferty", "Negocjacje umowy", "Rozmowa telefoniczna",
+  "Product demo", "Quarterly review", "Follow-up call", "Onboarding", "Price negotiation",
+};
+
+static const char * const internal_titles[] = {
+  "Viikkopalaveri", "Myyntikokous", "Raportointi", "Spotkanie zespołu", "Szkolenie",
+  "Team meeting", "Pipeline review", "Training", "Budjetti", "Planowanie",
+};
+
+static const char * const series_titles[] = {
+  "Viikkopalaveri", "Spotkanie zespołu", "Weekly sales meeting", "Kuukausiraportti",
+  "Pipeline review", "Daily stand-up", "Asiakaskäynti", "Quarterly review",
+};
+
+static const char * const public_titles[] = { "Henkilöstöinfo", "Company meeting", "Messut" };
+
 static const char * const industries[] = { "Construction", "Manufacturing", "Retail", "Logistics", "IT", "Food", "Energy", "Services" };
 static const char * const sizes[] = { "1–9", "10–49", "50–249", "250+" };
 static const char * const abc[] = { "A", "B", "C" };
@@ -97,6 +134,12 @@ static const char * const typed_words[] = {
   "tampere", "kraków", "helsinki", "poznań", "anna", "piotr", "matti", "małgorzata",
   "myyntipäällikkö", "dyrektor", "tarjous", "oferta", "delivery", "reklamaatio", "manufacturing",
   "customer", "supplier", "040", "mannerheimintie", "oy", "zając", "hämäläinen",
+};
+
+/* Words from activity titles, typed the same way. */
+static const char * const typed_activity_words[] = {
+  "asiakaskäynti", "tarjouspalaveri", "seurantasoitto", "prezentacja", "negocjacje",
+  "onboarding", "quarterly", "viikkopalaveri",
 };
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
@@ -268,11 +311,489 @@ sign_in (TandemStore *store,
   die_on_error (error, "signing in");
 }
 
+/* What the activity generator needs of the register made before it. */
+typedef struct
+{
+  TandemStore *store;
+  GRand       *rand;
+  GTimeZone   *tz;
+  GArray      *company_ids;       /* gint64 */
+  GArray      *company_contacts;  /* gint64 per company: a person of it, or 0 */
+  GArray      *key_accounts;      /* indexes into company_ids */
+  gint64       performer_ids[N_PERFORMERS];   /* [0] the administrator */
+  const char  *logins[N_PERFORMERS];         /* [0] unused */
+  gint64       group_ids[G_N_ELEMENTS (groups)];
+  gint64      *categories;
+  guint        n_categories;
+  gint64      *priorities;
+  guint        n_priorities;
+  gint64      *goals;
+  guint        n_goals;
+  guint32     *busy_slots;        /* [performer * N_DAYS + day]: taken half-hours */
+  guint        n_saved;
+  guint        n_made_free;       /* busy ones refused as conflicts and saved as free */
+  guint        n_recurring;
+  guint        n_timed_sessions;
+} Register;
+
+static GDateTime *
+day_time (GTimeZone *tz,
+          int        day,
+          int        minutes)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, FIRST_YEAR);
+  if (day >= 0)
+    g_date_add_days (&date, day);
+  else
+    g_date_subtract_days (&date, -day);
+  return g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), minutes / 60, minutes % 60, 0);
+}
+
+static GDateWeekday
+day_weekday (int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, FIRST_YEAR);
+  g_date_add_days (&date, day);
+  return g_date_get_weekday (&date);
+}
+
+/* Mostly working days, as in an office. */
+static int
+pick_day (GRand *rand,
+          int    first,
+          int    n_days)
+{
+  int day;
+
+  do
+    day = first + g_rand_int_range (rand, 0, n_days);
+  while (day_weekday (day) >= G_DATE_SATURDAY && g_rand_int_range (rand, 0, 10) != 0);
+  return day;
+}
+
+static gint64 *
+term_ids (TandemStore    *store,
+          TandemTermSet   set,
+          guint          *n_ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) terms = tandem_store_list_terms (store, set, &error);
+  gint64 *ids;
+
+  die_on_error (error, "reading the activity lists");
+  ids = g_new0 (gint64, MAX (terms->len, 1));
+  for (guint i = 0; i < terms->len; i++)
+    ids[i] = tandem_term_get_id (g_ptr_array_index (terms, i));
+  *n_ids = terms->len;
+  return ids;
+}
+
+/* Who does activity @index: usually the assigner (@chunk_user), else
+ * another user; the administrator one time in twenty, now and then with a
+ * user. Indexes into performer_ids; returns how many. */
+static guint
+pick_performers (Register *reg,
+                 guint     index,
+                 guint     chunk_user,
+                 guint     performers[2])
+{
+  guint n = 1;
+
+  if (index % 20 == 0)
+    {
+      performers[0] = 0;
+      if (g_rand_int_range (reg->rand, 0, 10) < 3)
+        performers[n++] = chunk_user;
+      return n;
+    }
+  performers[0] = g_rand_int_range (reg->rand, 0, 10) < 7
+                  ? chunk_user : (guint) g_rand_int_range (reg->rand, 1, N_PERFORMERS);
+  if (g_rand_int_range (reg->rand, 0, 10) == 0)
+    {
+      performers[1] = g_rand_int_range (reg->rand, 1, N_PERFORMERS);
+      if (performers[1] != performers[0])
+        n++;
+    }
+  return n;
+}
+
+/* Half-hour slots @len long that are free for all @performers on @day;
+ * the first slot, or -1. Marks them taken. */
+static int
+take_busy_slots (Register    *reg,
+                 const guint *performers,
+                 guint        n_performers,
+                 int          day,
+                 int          len)
+{
+  guint32 mask = (1u << len) - 1;
+  int offset = g_rand_int_range (reg->rand, 0, N_SLOTS);
+
+  for (int k = 0; k < N_SLOTS; k++)
+    {
+      int slot = (offset + k) % N_SLOTS;
+      guint32 want = mask << slot;
+      gboolean free = TRUE;
+
+      if (slot + len > N_SLOTS)
+        continue;
+      for (guint p = 0; p < n_performers && free; p++)
+        free = (reg->busy_slots[performers[p] * N_DAYS + day] & want) == 0;
+      if (!free)
+        continue;
+      for (guint p = 0; p < n_performers; p++)
+        reg->busy_slots[performers[p] * N_DAYS + day] |= want;
+      return slot;
+    }
+  return -1;
+}
+
+static void
+link_company (Register       *reg,
+              TandemActivity *activity)
+{
+  guint index;
+  gint64 contact;
+
+  if (reg->company_ids->len == 0)
+    return;
+  /* A fifth of the customer activities go to the big customers. */
+  if (reg->key_accounts->len > 0 && g_rand_int_range (reg->rand, 0, 5) == 0)
+    index = g_array_index (reg->key_accounts, guint, g_rand_int_range (reg->rand, 0, reg->key_accounts->len));
+  else
+    index = g_rand_int_range (reg->rand, 0, reg->company_ids->len);
+  tandem_activity_set_company_id (activity, g_array_index (reg->company_ids, gint64, index));
+  contact = g_array_index (reg->company_contacts, gint64, index);
+  if (contact != 0)
+    tandem_activity_set_person_ids (activity, &contact, 1);
+}
+
+static char *
+make_description (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+  guint n_words = g_rand_int_range (rand, 3, 9);
+
+  for (guint w = 0; w < n_words; w++)
+    {
+      if (w > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, PICK (rand, note_words));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Saves @activity; a busy one refused as a conflict (with a series the
+ * slots above do not know of) is saved as free time instead. */
+static gint64
+save_activity (Register       *reg,
+               TandemActivity *activity)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = tandem_store_save_activity (reg->store, activity, &error);
+  if (id == 0 && g_error_matches (error, TANDEM_ERROR, TANDEM_ERROR_CONFLICT))
+    {
+      g_clear_error (&error);
+      tandem_activity_set_busy (activity, FALSE);
+      reg->n_made_free++;
+      id = tandem_store_save_activity (reg->store, activity, &error);
+    }
+  die_on_error (error, "saving an activity");
+  reg->n_saved++;
+  return id;
+}
+
+/* What every activity has: performers, classification, visibility,
+ * description. */
+static void
+fill_common (Register       *reg,
+             TandemActivity *activity,
+             const guint    *performers,
+             guint           n_performers,
+             guint           chunk_user)
+{
+  gint64 ids[2];
+  guint kind = g_rand_int_range (reg->rand, 0, 100);
+  g_autofree char *description = make_description (reg->rand);
+
+  for (guint p = 0; p < n_performers; p++)
+    ids[p] = reg->performer_ids[performers[p]];
+  tandem_activity_set_performer_ids (activity, ids, n_performers);
+  tandem_activity_set_tzid (activity, ZONE);
+  tandem_activity_set_description (activity, description);
+  if (reg->n_categories > 0)
+    tandem_activity_set_category_id (activity, reg->categories[g_rand_int_range (reg->rand, 0, reg->n_categories)]);
+  if (reg->n_priorities > 0 && g_rand_int_range (reg->rand, 0, 5) == 0)
+    tandem_activity_set_priority_id (activity, reg->priorities[g_rand_int_range (reg->rand, 0, reg->n_priorities)]);
+  if (g_rand_int_range (reg->rand, 0, 10) == 0)
+    tandem_activity_set_responsible_id (activity,
+                                        reg->performer_ids[1 + g_rand_int_range (reg->rand, 0, N_PERFORMERS - 1)]);
+
+  if (kind < 15)
+    tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_PRIVATE);
+  else if (kind < 25)
+    {
+      /* The assigner's own group: user k is in groups[(k - 1) % 3]. */
+      tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_GROUPS);
+      tandem_activity_set_group_ids (activity, &reg->group_ids[(chunk_user - 1) % G_N_ELEMENTS (groups)], 1);
+    }
+}
+
+static void
+add_series (Register *reg,
+            guint     index,
+            guint     chunk_user)
+{
+  g_autoptr(TandemActivity) activity = NULL;
+  g_autoptr(TandemRecurrence) recurrence = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *rrule = NULL;
+  guint performers[2], n_performers;
+  gboolean busy = g_rand_int_range (reg->rand, 0, 12) == 0;
+  guint pattern = g_rand_int_range (reg->rand, 0, 100);
+  guint ending = g_rand_int_range (reg->rand, 0, 100);
+  int day = pick_day (reg->rand, 0, N_DAYS - 60);
+  gboolean endless;
+  int minutes;
+
+  while (day_weekday (day) >= G_DATE_SATURDAY)
+    day++;
+  n_performers = pick_performers (reg, index, chunk_user, performers);
+  activity = tandem_activity_new (PICK (reg->rand, series_titles));
+  fill_common (reg, activity, performers, n_performers, chunk_user);
+  if (g_rand_int_range (reg->rand, 0, 10) < 3)
+    link_company (reg, activity);
+
+  minutes = busy ? 7 * 60 + 30 * g_rand_int_range (reg->rand, 0, 2)
+                 : 8 * 60 + 30 * g_rand_int_range (reg->rand, 0, 18);
+  start = day_time (reg->tz, day, minutes);
+  end = g_date_time_add_minutes (start, busy ? 30 : 30 * g_rand_int_range (reg->rand, 1, 3));
+  tandem_activity_set_times (activity, start, end);
+  tandem_activity_set_busy (activity, busy);
+
+  if (pattern < 45)
+    {
+      /* Weekly on one or two weekdays, the start's among them. */
+      recurrence = tandem_recurrence_new (TANDEM_REPEAT_WEEKLY, start);
+      if (g_rand_int_range (reg->rand, 0, 2))
+        recurrence->weekdays |= TANDEM_WEEKDAY_BIT (1 + g_rand_int_range (reg->rand, 0, 5));
+    }
+  else if (pattern < 75)
+    recurrence = tandem_recurrence_new (TANDEM_REPEAT_WEEKDAYS, start);
+  else
+    recurrence = tandem_recurrence_new (TANDEM_REPEAT_MONTHLY_BY_WEEKDAY, start);
+
+  /* Daily series always end; of the others some never do. */
+  endless = ending < 15 && recurrence->repeat != TANDEM_REPEAT_WEEKDAYS;
+  if (!endless && ending < 65)
+    {
+      int weeks = recurrence->repeat == TANDEM_REPEAT_WEEKDAYS ? g_rand_int_range (reg->rand, 2, 9)
+                                                               : g_rand_int_range (reg->rand, 6, 40);
+      g_autoptr(GDateTime) until = g_date_time_add_weeks (start, weeks);
+
+      g_date_set_dmy (&recurrence->until, g_date_time_get_day_of_month (until),
+                      g_date_time_get_month (until), g_date_time_get_year (until));
+    }
+  else if (!endless)
+    recurrence->count = recurrence->repeat == TANDEM_REPEAT_WEEKDAYS ? g_rand_int_range (reg->rand, 5, 30)
+                                                                     : g_rand_int_range (reg->rand, 4, 20);
+  rrule = tandem_recurrence_to_rrule (recurrence, reg->tz);
+  tandem_activity_set_rrule (activity, rrule);
+
+  save_activity (reg, activity);
+  reg->n_recurring++;
+}
+
+/* One activity that does not repeat: timed (busy or free), all-day or
+ * open-ended, with the status that its place before or after TODAY
+ * suggests. @timed_id gets its id when the assigner performs it. */
+static void
+add_single (Register *reg,
+            guint     index,
+            guint     chunk_user,
+            gint64   *timed_id)
+{
+  g_autoptr(TandemActivity) activity = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  guint performers[2], n_performers;
+  guint shape = g_rand_int_range (reg->rand, 0, 100);
+  guint roll = g_rand_int_range (reg->rand, 0, 100);
+  gboolean customer = g_rand_int_range (reg->rand, 0, 10) < 4;
+  gboolean is_public = FALSE;
+  gboolean past;
+  int day = pick_day (reg->rand, 0, N_DAYS);
+  TandemStatus status;
+  gint64 id;
+
+  n_performers = pick_performers (reg, index, chunk_user, performers);
+  if (!customer && g_rand_int_range (reg->rand, 0, 200) == 0)
+    {
+      is_public = TRUE;
+      activity = tandem_activity_new (PICK (reg->rand, public_titles));
+    }
+  else
+    activity = tandem_activity_new (customer ? PICK (reg->rand, customer_titles) : PICK (reg->rand, internal_titles));
+  fill_common (reg, activity, performers, n_performers, chunk_user);
+  if (is_public)
+    {
+      tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_EVERYONE);
+      tandem_activity_set_public (activity, TRUE);
+    }
+  if (customer)
+    {
+      link_company (reg, activity);
+      if (g_rand_int_range (reg->rand, 0, 2))
+        tandem_activity_set_direction (activity, g_rand_int_range (reg->rand, 0, 2)
+                                                 ? TANDEM_DIRECTION_OUTBOUND : TANDEM_DIRECTION_INBOUND);
+    }
+  if (reg->n_goals > 0 && g_rand_int_range (reg->rand, 0, 10) < (customer ? 5 : 1))
+    tandem_activity_set_goal_id (activity, reg->goals[g_rand_int_range (reg->rand, 0, reg->n_goals)]);
+
+  if (shape < 5)
+    {
+      /* Open-ended: most have been done; a few wait on the day plan. */
+      tandem_activity_set_open_ended (activity, TRUE);
+      past = roll >= 10;
+    }
+  else if (shape < 6 || (is_public && shape < 50))
+    {
+      start = day_time (reg->tz, day, 0);
+      end = day_time (reg->tz, day + 1, 0);
+      tandem_activity_set_all_day (activity, TRUE);
+      tandem_activity_set_times (activity, start, end);
+      past = day < TODAY;
+    }
+  else
+    {
+      int slot = -1;
+      int len = g_rand_int_range (reg->rand, 1, 3);
+
+      if (shape < 36 && !is_public)
+        slot = take_busy_slots (reg, performers, n_performers, day, len);
+      if (slot >= 0)
+        {
+          start = day_time (reg->tz, day, SLOT_START + 30 * slot);
+          end = g_date_time_add_minutes (start, 30 * len);
+          tandem_activity_set_busy (activity, TRUE);
+        }
+      else
+        {
+          static const int lengths[] = { 15, 30, 45, 60, 90, 120 };
+
+          start = day_time (reg->tz, day, 7 * 60 + 15 * g_rand_int_range (reg->rand, 0, 44));
+          end = g_date_time_add_minutes (start, PICK (reg->rand, lengths));
+        }
+      tandem_activity_set_times (activity, start, end);
+      past = day < TODAY;
+    }
+
+  /* Before today: done, now and then cancelled, rarely still planned
+   * (overdue); after: planned, a few cancelled. */
+  roll = g_rand_int_range (reg->rand, 0, 100);
+  if (past)
+    status = roll < 88 ? TANDEM_STATUS_COMPLETED : roll < 97 ? TANDEM_STATUS_CANCELLED : TANDEM_STATUS_PLANNED;
+  else
+    status = roll < 97 ? TANDEM_STATUS_PLANNED : TANDEM_STATUS_CANCELLED;
+  tandem_activity_set_status (activity, status);
+  if (customer && g_rand_int_range (reg->rand, 0, 20) == 0)
+    {
+      g_autoptr(GDateTime) later = day_time (reg->tz, day + 14, 0);
+      g_autofree char *follow_up = g_date_time_format (later, "%Y-%m-%d");
+
+      tandem_activity_set_follow_up (activity, follow_up);
+    }
+  if (status == TANDEM_STATUS_COMPLETED)
+    {
+      if (tandem_activity_get_goal_id (activity) != 0)
+        tandem_activity_set_outcome (activity, g_rand_int_range (reg->rand, 0, 10) < 6
+                                               ? TANDEM_OUTCOME_SUCCESS : TANDEM_OUTCOME_FAILURE);
+      if (g_rand_int_range (reg->rand, 0, 25) == 0)
+        tandem_activity_set_needs_completing (activity, TRUE);
+    }
+  else if (status == TANDEM_STATUS_PLANNED && start != NULL && g_rand_int_range (reg->rand, 0, 5) == 0)
+    {
+      TandemReminder reminders[] = { { 15, TANDEM_CHANNEL_APP }, { 24 * 60, TANDEM_CHANNEL_EMAIL } };
+
+      tandem_activity_set_reminders (activity, reminders, g_rand_int_range (reg->rand, 0, 4) == 0 ? 2 : 1);
+    }
+
+  id = save_activity (reg, activity);
+  if (tandem_activity_has_performer (activity, reg->performer_ids[chunk_user]))
+    *timed_id = id;
+}
+
+/* Activities (SPEC D), assigned by the five users in turns of CHUNK. The
+ * series come first, so that the busy ones among them are checked for
+ * conflicts against each other only, not against every busy activity. */
+static void
+generate_activities (Register *reg,
+                     guint     n_activities,
+                     gint64    start)
+{
+  guint n_series = n_activities * 3 / 100;
+  gint64 timed_id = 0;
+
+  reg->busy_slots = g_new0 (guint32, N_PERFORMERS * N_DAYS);
+  reg->categories = term_ids (reg->store, TANDEM_TERM_CATEGORY, &reg->n_categories);
+  reg->priorities = term_ids (reg->store, TANDEM_TERM_PRIORITY, &reg->n_priorities);
+  reg->goals = term_ids (reg->store, TANDEM_TERM_GOAL, &reg->n_goals);
+
+  for (guint i = 0; i < n_activities; i++)
+    {
+      guint chunk_user = 1 + (i / CHUNK) % (N_PERFORMERS - 1);
+
+      if (i % CHUNK == 0)
+        {
+          /* A few stopwatch sessions: the last assigner times one of
+           * the activities they perform. */
+          if (timed_id > 0)
+            {
+              g_autoptr(GError) error = NULL;
+
+              tandem_store_start_timer (reg->store, timed_id, &error);
+              die_on_error (error, "starting a stopwatch");
+              tandem_store_stop_timer (reg->store, &error);
+              die_on_error (error, "stopping a stopwatch");
+              reg->n_timed_sessions++;
+              timed_id = 0;
+            }
+          sign_in (reg->store, reg->logins[chunk_user], USER_PASSWORD);
+        }
+
+      if (i < n_series)
+        add_series (reg, i, chunk_user);
+      else
+        add_single (reg, i, chunk_user, &timed_id);
+      if ((i + 1) % 25000 == 0 && i + 1 < n_activities)
+        g_print ("  %'9u activities %6.1f s\n", i + 1, ms_since (start) / 1000.0);
+    }
+  g_print ("  %'9u activities %6.1f s  (%u series, %u stopwatch sessions; %u busy ones saved as free"
+           " after a conflict)\n", reg->n_saved, ms_since (start) / 1000.0, reg->n_recurring,
+           reg->n_timed_sessions, reg->n_made_free);
+
+  g_clear_pointer (&reg->busy_slots, g_free);
+  g_clear_pointer (&reg->categories, g_free);
+  g_clear_pointer (&reg->priorities, g_free);
+  g_clear_pointer (&reg->goals, g_free);
+}
+
 static void
 generate (const char *path,
           guint       n_companies,
           guint       n_people,
-          guint       n_notes)
+          guint       n_notes,
+          guint       n_activities)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemStore) store = NULL;
@@ -280,9 +801,15 @@ generate (const char *path,
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
   g_autoptr(GArray) company_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_companies);
   g_autoptr(GArray) person_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_people);
+  g_autoptr(GArray) company_contacts = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n_companies);
+  g_autoptr(GArray) key_accounts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (ZONE);
   gint64 group_ids[G_N_ELEMENTS (groups)];
+  gint64 user_ids[N_PERFORMERS - 1];
   gint64 industry, size, klass, start;
   const char *logins[] = { "anna", "piotr", "matti", "ewa", "juha" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (logins) == N_PERFORMERS - 1);
 
   start = now_us ();
   store = tandem_store_open (path, &error);
@@ -307,6 +834,7 @@ generate (const char *path,
       g_autoptr(TandemUser) user = tandem_store_add_user (store, logins[i], logins[i], USER_PASSWORD,
                                                           TANDEM_ROLE_USER, member_of, &error);
       die_on_error (error, "adding a user");
+      user_ids[i] = tandem_user_get_id (user);
     }
   g_unsetenv ("TANDEM_PWHASH_FAST");
 
@@ -369,7 +897,10 @@ generate (const char *path,
       id = tandem_store_save_company (store, company, &error);
       die_on_error (error, "saving a company");
       g_array_append_val (company_ids, id);
+      if (id % KEY_ACCOUNT == 0)
+        g_array_append_val (key_accounts, i);
     }
+  g_array_set_size (company_contacts, n_companies);
   g_print ("  %'9u companies  %6.1f s\n", n_companies, ms_since (start) / 1000.0);
 
   for (guint i = 0; i < n_people; i++)
@@ -378,6 +909,7 @@ generate (const char *path,
       g_autofree char *name = NULL;
       g_autofree char *email = NULL;
       g_autofree char *phone = NULL;
+      int company = -1;
       gint64 id;
 
       name = g_strdup_printf ("%s %s", PICK (rand, first_names), PICK (rand, surnames));
@@ -386,11 +918,15 @@ generate (const char *path,
       phone = make_phone (rand, NULL);
       g_object_set (person, "job-title", PICK (rand, titles), "email", email, "mobile", phone, NULL);
       if (n_companies > 0 && g_rand_int_range (rand, 0, 10) < 9)
-        tandem_person_set_company_id (person, g_array_index (company_ids, gint64,
-                                                             g_rand_int_range (rand, 0, n_companies)));
+        {
+          company = g_rand_int_range (rand, 0, n_companies);
+          tandem_person_set_company_id (person, g_array_index (company_ids, gint64, company));
+        }
       id = tandem_store_save_person (store, person, &error);
       die_on_error (error, "saving a person");
       g_array_append_val (person_ids, id);
+      if (company >= 0 && g_array_index (company_contacts, gint64, company) == 0)
+        g_array_index (company_contacts, gint64, company) = id;
     }
   g_print ("  %'9u people     %6.1f s\n", n_people, ms_since (start) / 1000.0);
 
@@ -429,6 +965,27 @@ generate (const char *path,
     }
   g_print ("  %'9u notes      %6.1f s\n", n_notes, ms_since (start) / 1000.0);
 
+  if (n_activities > 0)
+    {
+      Register reg = {
+        .store = store,
+        .rand = rand,
+        .tz = zone,
+        .company_ids = company_ids,
+        .company_contacts = company_contacts,
+        .key_accounts = key_accounts,
+      };
+
+      reg.performer_ids[0] = tandem_user_get_id (admin);
+      for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+        {
+          reg.performer_ids[i + 1] = user_ids[i];
+          reg.logins[i + 1] = logins[i];
+        }
+      memcpy (reg.group_ids, group_ids, sizeof group_ids);
+      generate_activities (&reg, n_activities, start);
+    }
+
   tandem_store_commit (store, &error);
   die_on_error (error, "committing");
   g_print ("  committed          %6.1f s\n", ms_since (start) / 1000.0);
@@ -454,6 +1011,114 @@ percentile (GArray *sorted,
   return g_array_index (sorted, double, index);
 }
 
+/* Latencies of one kind of view, with what it showed. */
+typedef struct
+{
+  GArray *ms;       /* double, sorted when reported */
+  guint   n_items;  /* rows or occurrences shown, summed */
+} Series;
+
+static void
+series_init (Series *series)
+{
+  series->ms = g_array_new (FALSE, FALSE, sizeof (double));
+  series->n_items = 0;
+}
+
+static void
+series_add (Series    *series,
+            gint64     started,
+            GPtrArray *shown)
+{
+  double ms = ms_since (started);
+
+  g_array_append_val (series->ms, ms);
+  series->n_items += shown->len;
+}
+
+static double
+series_p50 (Series *series)
+{
+  g_array_sort (series->ms, compare_doubles);
+  return percentile (series->ms, 0.50);
+}
+
+static double
+series_worst (Series *series)
+{
+  g_array_sort (series->ms, compare_doubles);
+  return series->ms->len > 0 ? g_array_index (series->ms, double, series->ms->len - 1) : 0;
+}
+
+static guint
+series_mean_items (Series *series)
+{
+  return series->ms->len > 0 ? (series->n_items + series->ms->len / 2) / series->ms->len : 0;
+}
+
+static void
+series_clear (Series *series)
+{
+  g_clear_pointer (&series->ms, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Series, series_clear)
+
+/* Types each of @words one letter at a time, searching after each. */
+static guint
+type_words (TandemStore        *store,
+            const char * const *words,
+            guint               n_words,
+            GArray             *latencies,
+            double             *worst,
+            const char        **worst_word)
+{
+  guint n_searches = 0;
+
+  for (guint w = 0; w < n_words; w++)
+    {
+      const char *word = words[w];
+
+      for (const char *end = g_utf8_next_char (word); ; end = g_utf8_next_char (end))
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *prefix = g_strndup (word, end - word);
+          g_autoptr(GPtrArray) hits = NULL;
+          gint64 start = now_us ();
+          double ms;
+
+          hits = tandem_store_search (store, prefix, SEARCH_LIMIT, &error);
+          ms = ms_since (start);
+          die_on_error (error, "searching");
+          g_array_append_val (latencies, ms);
+          n_searches++;
+          if (ms > *worst)
+            {
+              *worst = ms;
+              *worst_word = word;
+            }
+          if (*end == '\0')
+            break;
+        }
+    }
+  g_array_sort (latencies, compare_doubles);
+  return n_searches;
+}
+
+static gint64
+user_id_of (TandemStore *store,
+            const char  *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = tandem_store_list_users (store, &error);
+
+  die_on_error (error, "listing the users");
+  for (guint i = 0; i < users->len; i++)
+    if (g_strcmp0 (tandem_user_get_login (g_ptr_array_index (users, i)), login) == 0)
+      return tandem_user_get_id (g_ptr_array_index (users, i));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,13 +1128,31 @@ main (int   argc,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(TandemRecordList) list = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) activity_latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) key_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) other_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20270104);
+  g_autoptr(GPtrArray) start_page = NULL;
+  g_autoptr(GPtrArray) to_complete = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_auto(Series) weeks = { NULL, };
+  g_auto(Series) months = { NULL, };
+  g_auto(Series) side_by_side = { NULL, };
+  g_auto(Series) day_plans = { NULL, };
+  g_auto(Series) cards = { NULL, };
   g_autofree char *db_path = NULL;
   g_autofree char *tmp_dir = NULL;
-  gint n_companies = 100000, n_people = 300000, n_notes = 200000;
+  gint n_companies = 100000, n_people = 300000, n_notes = 200000, n_activities = 100000;
   gboolean keep = FALSE;
-  double open_ms, list_ms, sign_in_ms, walk_ms, worst = 0;
+  double open_ms, list_ms, sign_in_ms, walk_ms, worst = 0, activity_worst = 0;
+  double start_page_ms = 0, start_page_again_ms = 0, to_complete_ms = 0, report_ms = 0;
   const char *worst_query = "";
-  guint n_items, n_searches = 0;
+  const char *activity_worst_query = "";
+  const char *side_logins[] = { "anna", "piotr", "matti", "ewa", "juha" };
+  gint64 side_ids[G_N_ELEMENTS (side_logins)];
+  gint64 admin_id;
+  guint n_items, n_searches, n_activity_searches;
   long session_peak;
   gboolean peak_reset;
   gint64 start;
@@ -477,12 +1160,23 @@ main (int   argc,
     { "companies", 0, 0, G_OPTION_ARG_INT, &n_companies, "Companies to generate", "N" },
     { "people", 0, 0, G_OPTION_ARG_INT, &n_people, "People to generate", "N" },
     { "notes", 0, 0, G_OPTION_ARG_INT, &n_notes, "Notes to generate", "N" },
+    { "activities", 0, 0, G_OPTION_ARG_INT, &n_activities, "Activities to generate", "N" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file; generated unless it exists", "FILE" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
+  /* The synthetic company works in Helsinki: the day plan and the start
+   * page read days in the local zone. */
+  g_setenv ("TZ", ZONE, TRUE);
+  zone = g_time_zone_new_identifier (ZONE);
+  if (zone == NULL)
+    {
+      g_printerr ("tandem-bench: the time zone %s is not installed\n", ZONE);
+      return 1;
+    }
+
   context = g_option_context_new ("— measure Tandem on a synthetic register");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -490,7 +1184,7 @@ main (int   argc,
       g_printerr ("tandem-bench: %s\n", error->message);
       return 2;
     }
-  if (n_companies < 0 || n_people < 0 || n_notes < 0)
+  if (n_companies < 0 || n_people < 0 || n_notes < 0 || n_activities < 0)
     {
       g_printerr ("tandem-bench: the numbers of records cannot be negative\n");
       return 2;
@@ -505,11 +1199,11 @@ main (int   argc,
 
   if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      g_print ("Generating %d companies, %d people and %d notes in %s\n"
-               "(synthetic note authors get TANDEM_PWHASH_FAST password hashes; the\n"
+      g_print ("Generating %d companies, %d people, %d notes and %d activities in %s\n"
+               "(the synthetic users get TANDEM_PWHASH_FAST password hashes; the\n"
                "administrator who signs in below has a normal Argon2id hash)\n",
-               n_companies, n_people, n_notes, db_path);
-      generate (db_path, n_companies, n_people, n_notes);
+               n_companies, n_people, n_notes, n_activities, db_path);
+      generate (db_path, n_companies, n_people, n_notes, n_activities);
     }
   else
     g_print ("Using the existing database %s\n", db_path);
@@ -526,6 +1220,7 @@ main (int   argc,
   start = now_us ();
   sign_in (store, "admin", ADMIN_PASSWORD);
   sign_in_ms = ms_since (start);
+  admin_id = tandem_user_get_id (tandem_store_get_user (store));
 
   start = now_us ();
   list = tandem_record_list_new (store, TANDEM_KIND_COMPANY);
@@ -534,37 +1229,142 @@ main (int   argc,
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
   list_ms = ms_since (start);
 
-  for (guint w = 0; w < G_N_ELEMENTS (typed_words); w++)
-    {
-      const char *word = typed_words[w];
+  /* What the window shows next to the list after sign-in (D17), read
+   * from the disk as the first activities of the session. */
+  {
+    g_autoptr(GDateTime) now = day_time (zone, TODAY, 9 * 60);
 
-      for (const char *end = g_utf8_next_char (word); ; end = g_utf8_next_char (end))
-        {
-          g_autofree char *prefix = g_strndup (word, end - word);
-          g_autoptr(GPtrArray) hits = NULL;
-          double ms;
+    start = now_us ();
+    start_page = tandem_store_list_start_page (store, now, &error);
+    start_page_ms = ms_since (start);
+    die_on_error (error, "reading the start page");
+  }
 
-          start = now_us ();
-          hits = tandem_store_search (store, prefix, SEARCH_LIMIT, &error);
-          ms = ms_since (start);
-          die_on_error (error, "searching");
-          g_array_append_val (latencies, ms);
-          n_searches++;
-          if (ms > worst)
-            {
-              worst = ms;
-              worst_query = word;
-            }
-          if (*end == '\0')
-            break;
-        }
-    }
-  g_array_sort (latencies, compare_doubles);
+  n_searches = type_words (store, typed_words, G_N_ELEMENTS (typed_words), latencies,
+                           &worst, &worst_query);
+  n_activity_searches = type_words (store, typed_activity_words, G_N_ELEMENTS (typed_activity_words),
+                                    activity_latencies, &activity_worst, &activity_worst_query);
 
   start = now_us ();
   for (guint i = 0; i < n_items; i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = tandem_record_get_id (TANDEM_RECORD (item));
+
+      if (id % KEY_ACCOUNT == 0)
+        g_array_append_val (key_ids, id);
+    }
   walk_ms = ms_since (start);
+
+  /* Calendars (D18) around TODAY: twenty weeks from ten weeks before it,
+   * twelve months, the five users side by side, and the day plan (D4)
+   * of twenty days. */
+  series_init (&weeks);
+  series_init (&side_by_side);
+  for (guint w = 0; w < G_N_ELEMENTS (side_logins); w++)
+    side_ids[w] = user_id_of (store, side_logins[w]);
+  for (int w = 0; w < 20; w++)
+    {
+      g_autoptr(GDateTime) from = day_time (zone, TODAY + 7 * (w - 10), 0);
+      g_autoptr(GDateTime) to = day_time (zone, TODAY + 7 * (w - 9), 0);
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      start = now_us ();
+      occurrences = tandem_store_list_occurrences (store, admin_id, from, to, FALSE, &error);
+      die_on_error (error, "reading the week calendar");
+      series_add (&weeks, start, occurrences);
+
+      start = now_us ();
+      for (guint u = 0; u < G_N_ELEMENTS (side_ids); u++)
+        {
+          g_autoptr(GPtrArray) column = tandem_store_list_occurrences (store, side_ids[u], from, to,
+                                                                       FALSE, &error);
+
+          die_on_error (error, "reading a user's week");
+          g_ptr_array_extend_and_steal (shown, g_steal_pointer (&column));
+        }
+      series_add (&side_by_side, start, shown);
+    }
+
+  series_init (&months);
+  for (int m = 0; m < 12; m++)
+    {
+      g_autoptr(GDateTime) from = g_date_time_new (zone, FIRST_YEAR + (m + 6) / 12, 1 + (m + 6) % 12, 1, 0, 0, 0);
+      g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      start = now_us ();
+      occurrences = tandem_store_list_occurrences (store, admin_id, from, to, FALSE, &error);
+      die_on_error (error, "reading the month calendar");
+      series_add (&months, start, occurrences);
+    }
+
+  series_init (&day_plans);
+  for (int d = TODAY - 14, n = 0; n < 20; d++)
+    {
+      g_autoptr(GDateTime) day = day_time (zone, d, 12 * 60);
+      g_autoptr(GPtrArray) plan = NULL;
+
+      if (day_weekday (d) >= G_DATE_SATURDAY)
+        continue;
+      start = now_us ();
+      plan = tandem_store_list_day_plan (store, day, &error);
+      die_on_error (error, "reading the day plan");
+      series_add (&day_plans, start, plan);
+      n++;
+    }
+
+  /* A company card's activities (B6): ten big customers and ten others. */
+  for (guint i = 0; i < 10 && n_items > 0; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list),
+                                                       g_rand_int_range (rand, 0, n_items));
+      gint64 id = tandem_record_get_id (TANDEM_RECORD (item));
+
+      g_array_append_val (other_ids, id);
+    }
+  for (guint i = 0; i < 10 && key_ids->len > 0; i++)
+    g_array_append_val (other_ids, g_array_index (key_ids, gint64, i * key_ids->len / 10));
+  series_init (&cards);
+  for (guint i = 0; i < other_ids->len; i++)
+    {
+      g_autoptr(GPtrArray) activities = NULL;
+
+      start = now_us ();
+      activities = tandem_store_list_activities_of (store, TANDEM_KIND_COMPANY,
+                                                    g_array_index (other_ids, gint64, i), &error);
+      die_on_error (error, "reading a company's activities");
+      series_add (&cards, start, activities);
+    }
+
+  /* The start page again, now that the pages are in memory. */
+  {
+    g_autoptr(GDateTime) now = day_time (zone, TODAY, 9 * 60);
+    g_autoptr(GPtrArray) again = NULL;
+
+    start = now_us ();
+    again = tandem_store_list_start_page (store, now, &error);
+    start_page_again_ms = ms_since (start);
+    die_on_error (error, "reading the start page");
+  }
+
+  start = now_us ();
+  to_complete = tandem_store_list_to_complete (store, &error);
+  to_complete_ms = ms_since (start);
+  die_on_error (error, "reading the To complete list");
+
+  /* The stopwatch sessions were timed when the register was made: the
+   * report covers the year up to now. */
+  {
+    g_autoptr(GDateTime) to = g_date_time_new_now (zone);
+    g_autoptr(GDateTime) from = g_date_time_add_years (to, -1);
+
+    start = now_us ();
+    report = tandem_store_time_report (store, TANDEM_TIME_BY_USER, from, to, &error);
+    report_ms = ms_since (start);
+    die_on_error (error, "making the time report");
+  }
 
   session_peak = peak_rss_kib ();
 
@@ -579,11 +1379,37 @@ main (int   argc,
            n_searches, (guint) G_N_ELEMENTS (typed_words), percentile (latencies, 0.50));
   g_print ("| **Search as you type, p95** | **%.1f ms** | < 30 ms |\n", percentile (latencies, 0.95));
   g_print ("| Search, slowest (a prefix of “%s”) | %.1f ms | |\n", worst_query, worst);
+  g_print ("| Search words of activity titles, p50 / p95 (%u prefixes of %u words) | %.1f / %.1f ms | < 30 ms |\n",
+           n_activity_searches, (guint) G_N_ELEMENTS (typed_activity_words),
+           percentile (activity_latencies, 0.50), percentile (activity_latencies, 0.95));
+  g_print ("| Search words of activity titles, slowest (a prefix of “%s”) | %.1f ms | |\n",
+           activity_worst_query, activity_worst);
   g_print ("| Walk all %u companies through the model | %.0f ms | |\n", n_items, walk_ms);
+  g_print ("| Start page after sign-in (%u activities), cold / again | %.0f / %.0f ms | |\n",
+           start_page->len, start_page_ms, start_page_again_ms);
+  g_print ("| Week calendar of the administrator, p50 (20 weeks, %u occurrences a week) | %.1f ms | |\n",
+           series_mean_items (&weeks), series_p50 (&weeks));
+  g_print ("| **Week calendar, slowest of 20** | **%.1f ms** | < 50 ms |\n", series_worst (&weeks));
+  g_print ("| Month calendar of the administrator, p50 (12 months, %u occurrences a month) | %.1f ms | |\n",
+           series_mean_items (&months), series_p50 (&months));
+  g_print ("| **Month calendar, slowest of 12** | **%.1f ms** | < 100 ms |\n", series_worst (&months));
+  g_print ("| Week of 5 users side by side, p50 / slowest of 20 (%u occurrences) | %.1f / %.1f ms | |\n",
+           series_mean_items (&side_by_side), series_p50 (&side_by_side), series_worst (&side_by_side));
+  g_print ("| Day plan, p50 (20 days, %u entries a day) | %.1f ms | |\n",
+           series_mean_items (&day_plans), series_p50 (&day_plans));
+  g_print ("| **Day plan, slowest of 20** | **%.1f ms** | < 50 ms |\n", series_worst (&day_plans));
+  g_print ("| Company card's activities, p50 (%u companies, %u activities on average) | %.1f ms | |\n",
+           cards.ms->len, series_mean_items (&cards), series_p50 (&cards));
+  g_print ("| **Company card's activities, slowest** | **%.1f ms** | < 50 ms |\n", series_worst (&cards));
+  g_print ("| To complete list (%u activities) | %.1f ms | |\n", to_complete->len, to_complete_ms);
+  g_print ("| Time report of a year by user (%u rows) | %.1f ms | |\n", report->len, report_ms);
   g_print ("| **Peak RSS of the session**%s | **%.1f MB** | < 150 MB |\n",
            peak_reset ? "" : " (whole process)", session_peak / 1024.0);
   g_print ("| RSS at the end | %.1f MB | |\n", current_rss_kib () / 1024.0);
 
+  g_clear_pointer (&start_page, g_ptr_array_unref);
+  g_clear_pointer (&to_complete, g_ptr_array_unref);
+  g_clear_pointer (&report, g_ptr_array_unref);
   g_clear_object (&list);
   g_clear_object (&store);
   if (tmp_dir != NULL && !keep)
