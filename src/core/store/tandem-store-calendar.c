@@ -391,6 +391,28 @@ user_name (TandemStore *self,
   "                       WHERE e.activity_id = " alias ".id AND e.end_utc > ?3" \
   "                         AND (?4 IS NULL OR e.start_utc < ?4)))))"
 
+/* @user_id performs it, checked for one activity (a primary-key probe),
+ * where the time range below picks the activities. */
+#define PERFORMS(alias, param) \
+  "EXISTS (SELECT 1 FROM main.activity_performers p" \
+  "         WHERE p.activity_id = " alias ".id AND p.user_id = " param ")"
+
+/* The activities IN_RANGE may hold, found by index whatever the length
+ * of the history: single ones by their start (from ?5, the range's start
+ * less the longest single activity, to ?4), series by the end of their
+ * last occurrence, and occurrences moved into the range. IN_RANGE then
+ * decides. */
+#define RANGE_CANDIDATES(alias) \
+  "(" alias ".id IN (SELECT s.id FROM main.activities s" \
+  "                   WHERE s.deleted = 0 AND s.rrule IS NULL" \
+  "                     AND s.start_utc >= ?5 AND s.start_utc < ?4" \
+  "                  UNION ALL SELECT r.id FROM main.activities r" \
+  "                   WHERE r.deleted = 0 AND r.rrule IS NOT NULL AND r.series_end_utc > ?3" \
+  "                  UNION ALL SELECT r.id FROM main.activities r" \
+  "                   WHERE r.deleted = 0 AND r.rrule IS NOT NULL AND r.series_end_utc IS NULL" \
+  "                  UNION ALL SELECT e.activity_id FROM main.activity_exceptions e" \
+  "                   WHERE e.end_utc > ?3 AND e.start_utc < ?4))"
+
 /* A shipped term is read in the user's language until it is renamed. */
 static char *
 term_label (sqlite3_stmt *stmt,
@@ -461,16 +483,54 @@ collect_cal_rows (TandemStore   *self,
   return g_steal_pointer (&rows);
 }
 
-static void
-bind_range (sqlite3_stmt *stmt,
-            gint64        from,
-            gint64        to)
+/* The length in seconds of the longest activity that does not repeat,
+ * read from the end of an index. */
+static gint64
+longest_single (TandemStore  *self,
+                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  double days = 0;
+  int rc;
+
+  stmt = tandem_store_prepare (self,
+                               "SELECT max (julianday (end_utc) - julianday (start_utc))"
+                               " FROM main.activities WHERE deleted = 0 AND rrule IS NULL", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    days = sqlite3_column_double (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tandem_store_set_db_error (self, error);
+      return -1;
+    }
+  return (gint64) (days * 86400.0) + 1;
+}
+
+/* ?3 and ?4 the range, ?5 the earliest start of a single activity that
+ * may reach into it. A range without an end reaches the year 9999. */
+static gboolean
+bind_range (TandemStore   *self,
+            sqlite3_stmt  *stmt,
+            gint64         from,
+            gint64         to,
+            GError       **error)
 {
   g_autofree char *from_text = tandem_store_unix_to_utc (from);
-  g_autofree char *to_text = to > 0 ? tandem_store_unix_to_utc (to) : NULL;
+  g_autofree char *to_text = to > 0 ? tandem_store_unix_to_utc (to) : g_strdup ("9999-12-31T23:59:59Z");
+  g_autofree char *lower_text = NULL;
+  gint64 longest = longest_single (self, error);
 
+  if (longest < 0)
+    return FALSE;
+  lower_text = tandem_store_unix_to_utc (from - longest);
   tandem_store_bind_text (stmt, 3, from_text);
   tandem_store_bind_text (stmt, 4, to_text);
+  tandem_store_bind_text (stmt, 5, lower_text);
+  return TRUE;
 }
 
 /* The activity @id as the calendar code reads it, or NOT_FOUND when the
@@ -513,10 +573,10 @@ load_busy_candidates (TandemStore  *self,
   static const char sql[] =
     VISIBLE_COLUMNS
     " WHERE a.id <> ?2 AND a.busy = 1 AND a.status <> 2 AND a.open_ended = 0"
-    "   AND " PERFORMED_BY ("a", "?1") " AND " IN_RANGE ("a")
+    "   AND " RANGE_CANDIDATES ("a") " AND " PERFORMS ("a", "?1") " AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE m.id <> ?2 AND " PERFORMED_BY ("m", "?1") " AND " IN_RANGE ("m");
+    " WHERE m.id <> ?2 AND " RANGE_CANDIDATES ("m") " AND " PERFORMS ("m", "?1") " AND " IN_RANGE ("m");
   sqlite3_stmt *stmt;
 
   stmt = tandem_store_prepare (self, sql, error);
@@ -524,7 +584,8 @@ load_busy_candidates (TandemStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  bind_range (stmt, from, to);
+  if (!bind_range (self, stmt, from, to, error))
+    return NULL;
   return collect_cal_rows (self, stmt, error);
 }
 
@@ -542,7 +603,7 @@ load_calendar_activities (TandemStore  *self,
 {
   static const char sql[] =
     VISIBLE_COLUMNS
-    " WHERE " PERFORMED_BY ("a", "?1")
+    " WHERE " RANGE_CANDIDATES ("a") " AND " PERFORMS ("a", "?1")
     "   AND a.open_ended = 0 AND " IN_RANGE ("a")
     " UNION ALL "
     VISIBLE_COLUMNS
@@ -550,7 +611,7 @@ load_calendar_activities (TandemStore  *self,
     "   AND a.open_ended = 0 AND " IN_RANGE ("a")
     " UNION ALL "
     MASKED_COLUMNS
-    " WHERE " PERFORMED_BY ("m", "?1") " AND " IN_RANGE ("m");
+    " WHERE " RANGE_CANDIDATES ("m") " AND " PERFORMS ("m", "?1") " AND " IN_RANGE ("m");
   sqlite3_stmt *stmt;
 
   stmt = tandem_store_prepare (self, sql, error);
@@ -558,7 +619,8 @@ load_calendar_activities (TandemStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int (stmt, 2, with_public);
-  bind_range (stmt, from, to);
+  if (!bind_range (self, stmt, from, to, error))
+    return NULL;
   return collect_cal_rows (self, stmt, error);
 }
 

@@ -103,6 +103,7 @@ CREATE INDEX activities_by_responsible ON activities (responsible_id) WHERE resp
 CREATE INDEX activities_deleted ON activities (id) WHERE deleted = 1;
 CREATE INDEX activities_to_complete ON activities (id) WHERE needs_completing = 1 AND deleted = 0;
 CREATE INDEX activities_public ON activities (start_utc) WHERE public = 1 AND deleted = 0;
+CREATE INDEX activities_by_length ON activities ((julianday (end_utc) - julianday (start_utc))) WHERE deleted = 0 AND rrule IS NULL;
 
 -- Check-box properties (D3)
 CREATE TABLE activity_property_values (
