@@ -181,7 +181,8 @@ term_in_set (TandemStore   *self,
 /* Terms (D3, D9) */
 
 static TandemTerm *
-load_term (sqlite3_stmt *stmt)
+load_term (TandemStore  *self,
+           sqlite3_stmt *stmt)
 {
   TandemTerm *term = tandem_term_new (sqlite3_column_int (stmt, 1), NULL);
 
@@ -201,9 +202,7 @@ tandem_store_list_terms (TandemStore    *self,
                          TandemTermSet   set,
                          GError        **error)
 {
-  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -216,15 +215,7 @@ tandem_store_list_terms (TandemStore    *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, set);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (terms, load_term (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&terms);
+  return tandem_store_collect (self, stmt, (TandemRowLoader) load_term, g_object_unref, error);
 }
 
 TandemTerm *
@@ -245,7 +236,7 @@ tandem_store_get_term (TandemStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    term = load_term (stmt);
+    term = load_term (self, stmt);
   sqlite3_reset (stmt);
 
   if (term == NULL)
@@ -519,7 +510,8 @@ fail:
 /* Loading activities: one row loader for get and every list */
 
 static TandemActivity *
-load_activity_row (sqlite3_stmt *stmt)
+load_activity_row (TandemStore  *self,
+                   sqlite3_stmt *stmt)
 {
   TandemActivity *activity = g_object_new (TANDEM_TYPE_ACTIVITY, NULL);
   const char *tzid = tandem_store_column_text (stmt, 23);
@@ -682,17 +674,11 @@ run_activity_query (TandemStore   *self,
                     sqlite3_stmt  *stmt,
                     GError       **error)
 {
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_autoptr(GPtrArray) activities = NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (activities, load_activity_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
+  activities = tandem_store_collect (self, stmt, (TandemRowLoader) load_activity_row, g_object_unref, error);
+  if (activities == NULL)
+    return NULL;
 
   for (guint i = 0; i < activities->len; i++)
     if (!load_relations (self, g_ptr_array_index (activities, i), error))

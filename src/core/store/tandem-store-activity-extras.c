@@ -238,14 +238,24 @@ tandem_store_add_message (TandemStore  *self,
   return id;
 }
 
+static gpointer
+load_message (TandemStore  *self,
+              sqlite3_stmt *stmt)
+{
+  return tandem_message_new (sqlite3_column_int64 (stmt, 0),
+                             sqlite3_column_int64 (stmt, 1),
+                             sqlite3_column_int64 (stmt, 2),
+                             tandem_store_column_text (stmt, 3),
+                             tandem_store_column_text (stmt, 4),
+                             tandem_store_column_text (stmt, 5));
+}
+
 GPtrArray *
 tandem_store_list_messages (TandemStore  *self,
                             gint64        activity_id,
                             GError      **error)
 {
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -262,21 +272,7 @@ tandem_store_list_messages (TandemStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (messages,
-                     tandem_message_new (sqlite3_column_int64 (stmt, 0),
-                                         sqlite3_column_int64 (stmt, 1),
-                                         sqlite3_column_int64 (stmt, 2),
-                                         tandem_store_column_text (stmt, 3),
-                                         tandem_store_column_text (stmt, 4),
-                                         tandem_store_column_text (stmt, 5)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&messages);
+  return tandem_store_collect (self, stmt, load_message, g_object_unref, error);
 }
 
 /* Reminders (D11) */
@@ -544,14 +540,24 @@ tandem_store_collect_notifications (TandemStore  *self,
   return g_steal_pointer (&created);
 }
 
+static gpointer
+load_notification (TandemStore  *self,
+                   sqlite3_stmt *stmt)
+{
+  return tandem_notification_new (sqlite3_column_int64 (stmt, 0),
+                                  sqlite3_column_int64 (stmt, 1),
+                                  tandem_store_column_text (stmt, 2),
+                                  tandem_store_utc_to_unix (tandem_store_column_text (stmt, 3)),
+                                  tandem_store_utc_to_unix (tandem_store_column_text (stmt, 4)),
+                                  sqlite3_column_int (stmt, 5) != 0);
+}
+
 GPtrArray *
 tandem_store_list_notifications (TandemStore  *self,
                                  guint         limit,
                                  GError      **error)
 {
-  g_autoptr(GPtrArray) notifications = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -569,21 +575,7 @@ tandem_store_list_notifications (TandemStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, current_user_id (self));
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (notifications,
-                     tandem_notification_new (sqlite3_column_int64 (stmt, 0),
-                                              sqlite3_column_int64 (stmt, 1),
-                                              tandem_store_column_text (stmt, 2),
-                                              tandem_store_utc_to_unix (tandem_store_column_text (stmt, 3)),
-                                              tandem_store_utc_to_unix (tandem_store_column_text (stmt, 4)),
-                                              sqlite3_column_int (stmt, 5) != 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&notifications);
+  return tandem_store_collect (self, stmt, load_notification, g_object_unref, error);
 }
 
 guint
@@ -1218,14 +1210,27 @@ tandem_store_add_activity_file (TandemStore  *self,
   return insert_attachment (self, activity_id, TRUE, name, NULL, type, data, sha256, error);
 }
 
+static gpointer
+load_attachment (TandemStore  *self,
+                 sqlite3_stmt *stmt)
+{
+  return tandem_attachment_new (sqlite3_column_int64 (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1),
+                                sqlite3_column_int (stmt, 2) != 0,
+                                tandem_store_column_text (stmt, 3),
+                                tandem_store_column_text (stmt, 4),
+                                tandem_store_column_text (stmt, 5),
+                                sqlite3_column_int64 (stmt, 6),
+                                tandem_store_column_text (stmt, 7),
+                                tandem_store_column_text (stmt, 8));
+}
+
 GPtrArray *
 tandem_store_list_attachments (TandemStore  *self,
                                gint64        activity_id,
                                GError      **error)
 {
-  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -1243,24 +1248,7 @@ tandem_store_list_attachments (TandemStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attachments,
-                     tandem_attachment_new (sqlite3_column_int64 (stmt, 0),
-                                            sqlite3_column_int64 (stmt, 1),
-                                            sqlite3_column_int (stmt, 2) != 0,
-                                            tandem_store_column_text (stmt, 3),
-                                            tandem_store_column_text (stmt, 4),
-                                            tandem_store_column_text (stmt, 5),
-                                            sqlite3_column_int64 (stmt, 6),
-                                            tandem_store_column_text (stmt, 7),
-                                            tandem_store_column_text (stmt, 8)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&attachments);
+  return tandem_store_collect (self, stmt, load_attachment, g_object_unref, error);
 }
 
 static gboolean

@@ -430,7 +430,8 @@ term_label (sqlite3_stmt *stmt,
 }
 
 static CalActivity *
-read_cal_row (sqlite3_stmt *stmt)
+read_cal_row (TandemStore  *self,
+              sqlite3_stmt *stmt)
 {
   CalActivity *act = g_new0 (CalActivity, 1);
 
@@ -468,19 +469,8 @@ collect_cal_rows (TandemStore   *self,
                   sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cal_activity_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_cal_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&rows);
+  return tandem_store_collect (self, stmt, (TandemRowLoader) read_cal_row,
+                               (GDestroyNotify) cal_activity_free, error);
 }
 
 /* The length in seconds of the longest activity that does not repeat,

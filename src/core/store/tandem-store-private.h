@@ -33,6 +33,17 @@ gboolean      tandem_store_step_done     (TandemStore   *self,
                                           GError       **error);
 gboolean      tandem_store_set_db_error  (TandemStore   *self,
                                           GError       **error);
+/* Makes one item of a row of a statement being stepped. */
+typedef gpointer (*TandemRowLoader) (TandemStore  *self,
+                                     sqlite3_stmt *stmt);
+/* Steps @stmt (prepared and bound) to its end and returns an item per row,
+ * in an array that frees them with @free_func; NULL with @error set when
+ * SQLite fails. The statement is reset either way. */
+GPtrArray    *tandem_store_collect       (TandemStore     *self,
+                                          sqlite3_stmt    *stmt,
+                                          TandemRowLoader  load,
+                                          GDestroyNotify   free_func,
+                                          GError         **error);
 gboolean      tandem_store_require_user  (TandemStore   *self,
                                           GError       **error);
 gboolean      tandem_store_require_admin (TandemStore   *self,

@@ -51,7 +51,8 @@ load_company (sqlite3_stmt *stmt)
 }
 
 static TandemPerson *
-load_person (sqlite3_stmt *stmt)
+load_person (TandemStore  *self,
+             sqlite3_stmt *stmt)
 {
   TandemPerson *person = g_object_new (TANDEM_TYPE_PERSON, NULL);
   guint i;
@@ -582,7 +583,7 @@ tandem_store_get_person (TandemStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    person = load_person (stmt);
+    person = load_person (self, stmt);
   sqlite3_reset (stmt);
 
   if (person == NULL)
@@ -601,9 +602,7 @@ tandem_store_list_people_of (TandemStore  *self,
                              gint64        company_id,
                              GError      **error)
 {
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -616,15 +615,7 @@ tandem_store_list_people_of (TandemStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, company_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, load_person (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return tandem_store_collect (self, stmt, (TandemRowLoader) load_person, g_object_unref, error);
 }
 
 /* Notes (SPEC F1, E1, E2) */
@@ -891,9 +882,8 @@ tandem_store_list_notes (TandemStore  *self,
                          gint64        parent_id,
                          GError      **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) notes = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -916,14 +906,9 @@ tandem_store_list_notes (TandemStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, parent_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (notes, load_note (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
+  notes = tandem_store_collect (self, stmt, (TandemRowLoader) load_note, g_object_unref, error);
+  if (notes == NULL)
+    return NULL;
   for (guint i = 0; i < notes->len; i++)
     if (!load_note_groups (self, g_ptr_array_index (notes, i), error))
       return NULL;
@@ -1198,7 +1183,7 @@ tandem_store_list_page (TandemStore  *self,
       if (kind == TANDEM_KIND_COMPANY)
         g_ptr_array_add (records, load_company (stmt));
       else
-        g_ptr_array_add (records, load_person (stmt));
+        g_ptr_array_add (records, load_person (self, stmt));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -24,6 +24,28 @@ G_DEFINE_FINAL_TYPE (TandemStore, tandem_store, G_TYPE_OBJECT)
 
 /* Helpers */
 
+GPtrArray *
+tandem_store_collect (TandemStore     *self,
+                      sqlite3_stmt    *stmt,
+                      TandemRowLoader  load,
+                      GDestroyNotify   free_func,
+                      GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, load (self, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_db_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&items);
+}
+
 gboolean
 tandem_store_set_db_error (TandemStore  *self,
                            GError      **error)
@@ -788,9 +810,7 @@ GPtrArray *
 tandem_store_list_users (TandemStore  *self,
                          GError      **error)
 {
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -800,15 +820,7 @@ tandem_store_list_users (TandemStore  *self,
   stmt = tandem_store_prepare (self, "SELECT " USER_COLUMNS " FROM users u ORDER BY u.name COLLATE NOCASE, u.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, load_user (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&users);
+  return tandem_store_collect (self, stmt, (TandemRowLoader) load_user, g_object_unref, error);
 }
 
 TandemUser *
