@@ -245,11 +245,14 @@ tandem_store_get_term (TandemStore  *self,
   return term;
 }
 
+/* The ids in the first column of @sql's rows for @id; with @names, the
+ * texts of its second column too. */
 static GArray *
-collect_ids (TandemStore  *self,
-             const char   *sql,
-             gint64        id,
-             GError      **error)
+query_ids (TandemStore  *self,
+           const char   *sql,
+           gint64        id,
+           GPtrArray    *names,
+           GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
@@ -262,7 +265,10 @@ collect_ids (TandemStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 value = sqlite3_column_int64 (stmt, 0);
+
       g_array_append_val (ids, value);
+      if (names != NULL)
+        g_ptr_array_add (names, g_strdup (tandem_store_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -292,7 +298,7 @@ reindex_activities_where (TandemStore  *self,
                           gint64        id,
                           GError      **error)
 {
-  g_autoptr(GArray) ids = collect_ids (self, sql, id, error);
+  g_autoptr(GArray) ids = query_ids (self, sql, id, NULL, error);
 
   return ids != NULL && reindex_activities (self, ids, error);
 }
@@ -477,7 +483,7 @@ tandem_store_delete_term (TandemStore  *self,
     return FALSE;
 
   /* The activities of a deleted category are no longer found by its name. */
-  ids = collect_ids (self, "SELECT id FROM activities WHERE category_id = ?", id, error);
+  ids = query_ids (self, "SELECT id FROM activities WHERE category_id = ?", id, NULL, error);
   if (ids == NULL)
     goto fail;
 
@@ -563,38 +569,6 @@ load_activity_row (TandemStore  *self,
                               tandem_store_column_text (stmt, 33),
                               tandem_store_column_text (stmt, 31));
   return activity;
-}
-
-static GArray *
-query_ids (TandemStore  *self,
-           const char   *sql,
-           gint64        id,
-           GPtrArray    *names,
-           GError      **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = tandem_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 value = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, value);
-      if (names != NULL)
-        g_ptr_array_add (names, g_strdup (tandem_store_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
 }
 
 static gboolean
