@@ -22,4 +22,28 @@ const char    *tandem_report_row_get_key      (TandemReportRow *self);
 const char    *tandem_report_row_get_label    (TandemReportRow *self);
 gint64         tandem_report_row_get_value    (TandemReportRow *self);
 
+/* Optional parts the project reports use (SPEC J1–J3); NULL or 0 when a
+ * report has no use for them. The series splits one key into stacked bars
+ * or lines ("open"/"won", a seller's login, an activity status). */
+const char    *tandem_report_row_get_series_key   (TandemReportRow *self);
+const char    *tandem_report_row_get_series_label (TandemReportRow *self);
+void           tandem_report_row_set_series       (TandemReportRow *self,
+                                                   const char      *series_key,
+                                                   const char      *series_label);
+/* ISO 4217 code when value and weighted are money in hundredths */
+const char    *tandem_report_row_get_currency     (TandemReportRow *self);
+void           tandem_report_row_set_currency     (TandemReportRow *self,
+                                                   const char      *currency);
+/* How many records the row sums */
+gint64         tandem_report_row_get_count        (TandemReportRow *self);
+void           tandem_report_row_set_count        (TandemReportRow *self,
+                                                   gint64           count);
+gint64         tandem_report_row_get_weighted     (TandemReportRow *self);
+void           tandem_report_row_set_weighted     (TandemReportRow *self,
+                                                   gint64           weighted);
+/* A sales target to compare the value with; -1 when there is none */
+gint64         tandem_report_row_get_target       (TandemReportRow *self);
+void           tandem_report_row_set_target       (TandemReportRow *self,
+                                                   gint64           target);
+
 G_END_DECLS

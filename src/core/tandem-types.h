@@ -12,6 +12,8 @@ typedef enum
   TANDEM_KIND_PERSON  = 2,
   TANDEM_KIND_NOTE    = 3,
   TANDEM_KIND_ACTIVITY = 4,
+  TANDEM_KIND_PROJECT = 5,  /* a project or sales project (SPEC H) */
+  TANDEM_KIND_TASK    = 6,  /* a project task (SPEC H3) */
 } TandemKind;
 
 typedef enum
@@ -27,6 +29,7 @@ typedef enum
   TANDEM_VISIBILITY_EVERYONE = 0,  /* everyone who may see the customer */
   TANDEM_VISIBILITY_GROUPS   = 1,  /* members of the chosen groups */
   TANDEM_VISIBILITY_PRIVATE  = 2,  /* the author (and performers) only */
+  TANDEM_VISIBILITY_TEAM     = 3,  /* the members of the record's project */
 } TandemVisibility;
 
 typedef enum
@@ -94,6 +97,23 @@ typedef enum
   TANDEM_PERIOD_MONTH = 1,
 } TandemPeriod;
 
+/* SPEC H2: where a sale stands; a stage's outcome. Stored: never renumber. */
+typedef enum
+{
+  TANDEM_SALE_OPEN = 0,
+  TANDEM_SALE_WON  = 1,
+  TANDEM_SALE_LOST = 2,
+} TandemSaleState;
+
+/* SPEC H3. Stored: never renumber. */
+typedef enum
+{
+  TANDEM_TASK_OPEN        = 0,
+  TANDEM_TASK_IN_PROGRESS = 1,
+  TANDEM_TASK_DONE        = 2,
+  TANDEM_TASK_CANCELLED   = 3,
+} TandemTaskState;
+
 const char *tandem_kind_to_string        (TandemKind        kind);
 TandemKind  tandem_kind_from_string      (const char       *str);
 const char *tandem_role_to_string        (TandemRole        role);
@@ -130,5 +150,23 @@ const char *tandem_channel_get_label     (TandemChannel     channel);
 const char *tandem_period_to_string      (TandemPeriod      period);
 gboolean    tandem_period_from_string    (const char       *str,
                                           TandemPeriod     *period);
+/* "open", "won", "lost" */
+const char *tandem_sale_state_to_string  (TandemSaleState   state);
+gboolean    tandem_sale_state_from_string (const char      *str,
+                                           TandemSaleState *state);
+const char *tandem_sale_state_get_label  (TandemSaleState   state);
+/* "open", "in-progress", "done", "cancelled" */
+const char *tandem_task_state_to_string  (TandemTaskState   state);
+gboolean    tandem_task_state_from_string (const char      *str,
+                                           TandemTaskState *state);
+const char *tandem_task_state_get_label  (TandemTaskState   state);
+/* Money in hundredths, for people: "12 500,00 €" in the user's locale
+ * conventions for the decimal mark; @currency is an ISO 4217 code. */
+char       *tandem_format_money          (gint64            cents,
+                                          const char       *currency);
+/* Parses "12500", "12 500,50", "12500.5"; FALSE for anything else, a
+ * negative amount, or more than two decimals. */
+gboolean    tandem_parse_money           (const char       *text,
+                                          gint64           *cents);
 
 G_END_DECLS

@@ -25,6 +25,22 @@
  * A private activity is thus seen by the people who work on it alone;
  * again administrators get no exception.
  *
+ * A project (or sales project) is visible when it is not deleted, its
+ * company is not deleted, and
+ *   - its visibility is "everyone who may see the customer", or
+ *   - the user is its author, its seller or a member of its team, or
+ *   - its visibility is "chosen groups" and the user is in one of them.
+ * Notes and activities on a project are visible only while the project is
+ * (an activity's assigner, performers and responsible person excepted:
+ * they still see the activity, without the project). A note or activity
+ * restricted to the project team is seen by the project's members at the
+ * time of reading (and its author); one restricted to chosen groups stays
+ * with those groups whoever joins the team later (SPEC E2).
+ *
+ * A project task is seen by the members of its project only, even by
+ * people who may see the customer (SPEC E4); among them by all (team),
+ * by the chosen groups, or by its author and responsible person alone.
+ *
  * masked_busy_activities holds the other busy activities, the ones the
  * user may not see (SPEC E3): planned or completed, with times, company
  * not deleted. Only the calendar and the busy-conflict check read it, and
@@ -40,17 +56,41 @@
 #define ACTIVITY_COMPANY_SHOWN \
   "(a.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c" \
   "  WHERE c.id = a.company_id AND c.deleted = 0))"
+#define SESSION_USER "(SELECT user_id FROM temp.tandem_session)"
+
+/* The project rule, for a project aliased "p" (its company's deletion is
+ * checked separately). */
+#define PROJECT_SEEN \
+  "(p.visibility = 0" \
+  " OR p.author_id = " SESSION_USER \
+  " OR p.seller_id IS " SESSION_USER \
+  " OR EXISTS (SELECT 1 FROM main.project_members pm" \
+  "      WHERE pm.project_id = p.id AND pm.user_id = " SESSION_USER ")" \
+  " OR (p.visibility = 1 AND EXISTS (SELECT 1 FROM main.project_teams pt" \
+  "      JOIN main.team_members tm ON tm.team_id = pt.team_id" \
+  "      WHERE pt.project_id = p.id AND tm.user_id = " SESSION_USER ")))"
+#define PROJECT_SHOWN(column) \
+  "(" column " IS NULL OR EXISTS (SELECT 1 FROM main.projects p" \
+  "  JOIN main.companies pc ON pc.id = p.company_id" \
+  "  WHERE p.id = " column " AND p.deleted = 0 AND pc.deleted = 0" \
+  "    AND " PROJECT_SEEN "))"
+#define IS_PROJECT_MEMBER(column) \
+  "EXISTS (SELECT 1 FROM main.project_members pm" \
+  "  WHERE pm.project_id = " column " AND pm.user_id = " SESSION_USER ")"
+
 #define ACTIVITY_SEEN \
-  "(a.visibility = 0" \
-  " OR a.assigner_id = (SELECT user_id FROM temp.tandem_session)" \
-  " OR a.responsible_id IS (SELECT user_id FROM temp.tandem_session)" \
+  "(a.assigner_id = " SESSION_USER \
+  " OR a.responsible_id IS " SESSION_USER \
   " OR EXISTS (SELECT 1 FROM main.activity_performers ap" \
   "      WHERE ap.activity_id = a.id" \
-  "        AND ap.user_id = (SELECT user_id FROM temp.tandem_session))" \
-  " OR (a.visibility = 1 AND EXISTS (SELECT 1 FROM main.activity_teams at" \
-  "      JOIN main.team_members tm ON tm.team_id = at.team_id" \
-  "      WHERE at.activity_id = a.id" \
-  "        AND tm.user_id = (SELECT user_id FROM temp.tandem_session))))"
+  "        AND ap.user_id = " SESSION_USER ")" \
+  " OR (" PROJECT_SHOWN ("a.project_id") \
+  "     AND (a.visibility = 0" \
+  "          OR (a.visibility = 1 AND EXISTS (SELECT 1 FROM main.activity_teams at" \
+  "               JOIN main.team_members tm ON tm.team_id = at.team_id" \
+  "               WHERE at.activity_id = a.id" \
+  "                 AND tm.user_id = " SESSION_USER "))" \
+  "          OR (a.visibility = 3 AND " IS_PROJECT_MEMBER ("a.project_id") "))))"
 
 static const char visibility_sql[] =
   "CREATE TEMP TABLE IF NOT EXISTS tandem_session (user_id INTEGER NOT NULL);"
@@ -59,6 +99,8 @@ static const char visibility_sql[] =
   "DROP VIEW IF EXISTS temp.visible_notes;"
   "DROP VIEW IF EXISTS temp.masked_busy_activities;"
   "DROP VIEW IF EXISTS temp.visible_activities;"
+  "DROP VIEW IF EXISTS temp.visible_projects;"
+  "DROP VIEW IF EXISTS temp.visible_tasks;"
   /* The session is read through constant subqueries rather than joined,
    * so that SQLite flattens the views into the queries that use them and
    * keeps using the tables' indexes (name order, primary keys). */
@@ -75,12 +117,33 @@ static const char visibility_sql[] =
   "         WHERE c.id = n.company_id AND c.deleted = 0))"
   "    AND (n.person_id IS NULL OR EXISTS (SELECT 1 FROM main.people p"
   "         WHERE p.id = n.person_id AND p.deleted = 0))"
+  "    AND " PROJECT_SHOWN ("n.project_id")
   "    AND (n.visibility = 0"
-  "         OR n.author_id = (SELECT user_id FROM temp.tandem_session)"
+  "         OR n.author_id = " SESSION_USER
   "         OR (n.visibility = 1 AND EXISTS (SELECT 1 FROM main.note_teams nt"
   "              JOIN main.team_members tm ON tm.team_id = nt.team_id"
   "              WHERE nt.note_id = n.id"
-  "                AND tm.user_id = (SELECT user_id FROM temp.tandem_session))));"
+  "                AND tm.user_id = " SESSION_USER "))"
+  "         OR (n.visibility = 3 AND " IS_PROJECT_MEMBER ("n.project_id") "));"
+  "CREATE TEMP VIEW visible_projects AS"
+  "  SELECT p.* FROM main.projects p"
+  "  WHERE p.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
+  "    AND EXISTS (SELECT 1 FROM main.companies c"
+  "         WHERE c.id = p.company_id AND c.deleted = 0)"
+  "    AND " PROJECT_SEEN ";"
+  "CREATE TEMP VIEW visible_tasks AS"
+  "  SELECT t.* FROM main.project_tasks t"
+  "  WHERE t.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
+  "    AND EXISTS (SELECT 1 FROM main.projects p"
+  "         JOIN main.companies c ON c.id = p.company_id"
+  "         WHERE p.id = t.project_id AND p.deleted = 0 AND c.deleted = 0)"
+  "    AND " IS_PROJECT_MEMBER ("t.project_id")
+  "    AND (t.visibility = 3"
+  "         OR t.author_id = " SESSION_USER
+  "         OR t.responsible_id IS " SESSION_USER
+  "         OR (t.visibility = 1 AND EXISTS (SELECT 1 FROM main.project_task_teams tt"
+  "              JOIN main.team_members tm ON tm.team_id = tt.team_id"
+  "              WHERE tt.task_id = t.id AND tm.user_id = " SESSION_USER ")));"
   "CREATE TEMP VIEW visible_activities AS"
   "  SELECT a.* FROM main.activities a"
   "  WHERE a.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"

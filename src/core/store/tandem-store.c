@@ -294,6 +294,27 @@ read_schema_version (TandemStore  *self,
 }
 
 static gboolean
+check_foreign_keys (TandemStore  *self,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean broken;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_DATABASE, "%s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  broken = sqlite3_step (stmt) == SQLITE_ROW;
+  if (broken)
+    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_DATABASE,
+                 _("a reference in table “%s” points to a missing record"),
+                 (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return !broken;
+}
+
+static gboolean
 migrate (TandemStore  *self,
          GError      **error)
 {
@@ -319,16 +340,23 @@ migrate (TandemStore  *self,
       pragma = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
 
       g_debug ("Applying migration %s", names[i]);
-      if (!tandem_store_exec (self, "BEGIN IMMEDIATE", error))
+      /* Foreign keys are off while a migration runs, so that it can
+       * rebuild a table that others refer to (SQLite's "other kinds of
+       * table schema changes"); they are checked before it commits. */
+      if (!tandem_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+          !tandem_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!tandem_store_exec (self, sql, error) ||
+          !check_foreign_keys (self, error) ||
           !tandem_store_exec (self, pragma, error))
         {
           g_prefix_error (error, _("Could not upgrade the database (%s): "), names[i]);
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!tandem_store_exec (self, "COMMIT", error))
+      if (!tandem_store_exec (self, "COMMIT", error) ||
+          !tandem_store_exec (self, "PRAGMA foreign_keys = ON", error))
         return FALSE;
     }
 

@@ -185,3 +185,4 @@ char         *tandem_store_build_match_query   (const char          *text);
 G_END_DECLS
 
 #include "tandem-store-activities.h"
+#include "tandem-store-projects.h"
