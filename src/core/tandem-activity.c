@@ -58,6 +58,7 @@ struct _TandemActivity
   char      *assigner_name;
   char      *category_name;
   char      *company_name;
+  char      *project_name;
   char     **person_names;
   char      *created_at;
   char      *updated_at;
@@ -104,6 +105,7 @@ enum {
   PROP_ASSIGNER_NAME,
   PROP_CATEGORY_NAME,
   PROP_COMPANY_NAME,
+  PROP_PROJECT_NAME,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_COMPLETED_AT,
@@ -155,7 +157,7 @@ static const FieldProperty int_props[] = {
   ENUM (status, "status", TANDEM_STATUS_PLANNED, TANDEM_STATUS_CANCELLED),
   ENUM (outcome, "outcome", TANDEM_OUTCOME_NONE, TANDEM_OUTCOME_FAILURE),
   ENUM (direction, "direction", TANDEM_DIRECTION_NONE, TANDEM_DIRECTION_OUTBOUND),
-  ENUM (visibility, "visibility", TANDEM_VISIBILITY_EVERYONE, TANDEM_VISIBILITY_PRIVATE),
+  ENUM (visibility, "visibility", TANDEM_VISIBILITY_EVERYONE, TANDEM_VISIBILITY_TEAM),
 };
 
 #undef FIELD
@@ -318,6 +320,7 @@ tandem_activity_finalize (GObject *object)
   g_free (self->assigner_name);
   g_free (self->category_name);
   g_free (self->company_name);
+  g_free (self->project_name);
   g_strfreev (self->person_names);
   g_free (self->created_at);
   g_free (self->updated_at);
@@ -368,6 +371,9 @@ tandem_activity_get_property (GObject    *object,
         break;
       case PROP_COMPANY_NAME:
         g_value_set_string (value, self->company_name);
+        break;
+      case PROP_PROJECT_NAME:
+        g_value_set_string (value, self->project_name);
         break;
       case PROP_CREATED_AT:
         g_value_set_string (value, self->created_at);
@@ -459,6 +465,8 @@ tandem_activity_class_init (TandemActivityClass *klass)
     g_param_spec_string ("category-name", NULL, NULL, NULL, ro);
   properties[PROP_COMPANY_NAME] =
     g_param_spec_string ("company-name", NULL, NULL, NULL, ro);
+  properties[PROP_PROJECT_NAME] =
+    g_param_spec_string ("project-name", NULL, NULL, NULL, ro);
   properties[PROP_CREATED_AT] =
     g_param_spec_string ("created-at", NULL, NULL, NULL, ro);
   properties[PROP_UPDATED_AT] =
@@ -517,6 +525,7 @@ tandem_activity_copy (TandemActivity *self)
                               self->category_name, self->company_name,
                               (const char * const *) self->person_names,
                               self->created_at, self->updated_at, self->completed_at);
+  tandem_activity_set_project_name (copy, self->project_name);
   return copy;
 }
 
@@ -538,6 +547,7 @@ tandem_activity_new_similar (TandemActivity *self)
                               self->category_name, self->company_name,
                               (const char * const *) self->person_names,
                               NULL, NULL, NULL);
+  tandem_activity_set_project_name (similar, self->project_name);
   return similar;
 }
 
@@ -919,6 +929,25 @@ tandem_activity_get_company_name (TandemActivity *self)
 {
   g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
   return self->company_name;
+}
+
+const char *
+tandem_activity_get_project_name (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+  return self->project_name;
+}
+
+void
+tandem_activity_set_project_name (TandemActivity *self,
+                                  const char     *project_name)
+{
+  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
+
+  if (g_strcmp0 (self->project_name, project_name) == 0)
+    return;
+  replace_string (&self->project_name, project_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_NAME]);
 }
 
 const char * const *

@@ -87,7 +87,7 @@ void             tandem_activity_set_direction      (TandemActivity   *self,
                                                      TandemDirection   direction);
 
 /* Links (D2): a company and its contact persons, a person alone, a project
- * (project_id, kept for the projects issue), or nothing. */
+ * (with or without a company), or nothing. */
 gint64           tandem_activity_get_company_id     (TandemActivity   *self);
 void             tandem_activity_set_company_id     (TandemActivity   *self,
                                                      gint64            id);
@@ -164,6 +164,8 @@ void             tandem_activity_set_group_ids      (TandemActivity   *self,
 const char      *tandem_activity_get_tracking       (TandemActivity   *self);
 const char      *tandem_activity_get_category_name  (TandemActivity   *self);
 const char      *tandem_activity_get_company_name   (TandemActivity   *self);
+/* The project's name, only when the reader may see the project (E1). */
+const char      *tandem_activity_get_project_name   (TandemActivity   *self);
 /* Contact persons' names, in the order of the person ids. */
 const char * const *tandem_activity_get_person_names (TandemActivity  *self);
 const char      *tandem_activity_get_assigner_name  (TandemActivity   *self);
@@ -172,6 +174,8 @@ const char      *tandem_activity_get_updated_at     (TandemActivity   *self);
 const char      *tandem_activity_get_completed_at   (TandemActivity   *self);
 
 /* Used by the store. */
+void             tandem_activity_set_project_name   (TandemActivity   *self,
+                                                     const char       *project_name);
 void             tandem_activity_set_loaded         (TandemActivity   *self,
                                                      const char       *tracking,
                                                      gint64            assigner_id,

@@ -159,7 +159,7 @@ tandem_note_class_init (TandemNoteClass *klass)
   record_class->get_title = tandem_note_get_title;
 
   properties[PROP_PARENT_KIND] =
-    g_param_spec_int ("parent-kind", NULL, NULL, TANDEM_KIND_NONE, TANDEM_KIND_NOTE, TANDEM_KIND_NONE, rw);
+    g_param_spec_int ("parent-kind", NULL, NULL, TANDEM_KIND_NONE, TANDEM_KIND_TASK, TANDEM_KIND_NONE, rw);
   properties[PROP_PARENT_ID] =
     g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_PARENT_NAME] =
@@ -169,7 +169,7 @@ tandem_note_class_init (TandemNoteClass *klass)
   properties[PROP_DUE] =
     g_param_spec_string ("due", NULL, NULL, NULL, rw);
   properties[PROP_VISIBILITY] =
-    g_param_spec_int ("visibility", NULL, NULL, TANDEM_VISIBILITY_EVERYONE, TANDEM_VISIBILITY_PRIVATE,
+    g_param_spec_int ("visibility", NULL, NULL, TANDEM_VISIBILITY_EVERYONE, TANDEM_VISIBILITY_TEAM,
                       TANDEM_VISIBILITY_EVERYONE, rw);
   properties[PROP_AUTHOR_NAME] =
     g_param_spec_string ("author-name", NULL, NULL, NULL, ro);
