@@ -29,7 +29,8 @@ const char      *tandem_search_hit_get_title       (TandemSearchHit *self);
 const char      *tandem_search_hit_get_snippet     (TandemSearchHit *self);
 /* The snippet with the marks removed. */
 char            *tandem_search_hit_dup_plain_snippet (TandemSearchHit *self);
-/* For a note: the company or person it is on. */
+/* For a note: the company, person or project it is on; for an activity or
+ * project: its company; for a task: its project. */
 TandemKind       tandem_search_hit_get_parent_kind (TandemSearchHit *self);
 gint64           tandem_search_hit_get_parent_id   (TandemSearchHit *self);
 const char      *tandem_search_hit_get_parent_name (TandemSearchHit *self);

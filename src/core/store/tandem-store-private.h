@@ -91,6 +91,25 @@ gboolean      tandem_store_reindex_activities_of (TandemStore *self,
                                                   gint64       id,
                                                   GError     **error);
 
+/* tandem-store-projects.c: records a change of who sees a note, activity,
+ * project or task (SPEC E2) with the names its groups have at the time;
+ * nothing when neither the visibility nor the chosen groups changed. */
+gboolean      tandem_store_record_visibility_change (TandemStore      *self,
+                                                     TandemKind        kind,
+                                                     gint64            id,
+                                                     TandemVisibility  old_visibility,
+                                                     const gint64     *old_groups,
+                                                     guint             n_old,
+                                                     TandemVisibility  new_visibility,
+                                                     const gint64     *new_groups,
+                                                     guint             n_new,
+                                                     GError          **error);
+/* Rebuilds the search rows of a company's projects, which are found by
+ * its name. */
+gboolean      tandem_store_reindex_projects_of (TandemStore   *self,
+                                                gint64         company_id,
+                                                GError       **error);
+
 /* tandem-store-calendar.c: refuses @activity (about to be saved) with
  * TANDEM_ERROR_CONFLICT when it is busy, not cancelled, and overlaps a
  * busy, not cancelled activity or occurrence of one of its performers

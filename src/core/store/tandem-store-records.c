@@ -24,7 +24,9 @@
   "n.id, n.company_id, n.person_id, n.author_id, n.visibility, n.body, n.due, n.updated_at," \
   " (SELECT u.name FROM users u WHERE u.id = n.author_id)," \
   " coalesce ((SELECT vc.name FROM visible_companies vc WHERE vc.id = n.company_id)," \
-  "           (SELECT vp.name FROM visible_people vp WHERE vp.id = n.person_id))"
+  "           (SELECT vp.name FROM visible_people vp WHERE vp.id = n.person_id)," \
+  "           (SELECT pj.name FROM visible_projects pj WHERE pj.id = n.project_id))," \
+  " n.project_id"
 
 static char *
 dup_clean (const char *text)
@@ -72,10 +74,14 @@ load_note (TandemStore  *self,
   TandemNote *note;
   gint64 company_id = sqlite3_column_int64 (stmt, 1);
   gint64 person_id = sqlite3_column_int64 (stmt, 2);
+  gint64 project_id = sqlite3_column_int64 (stmt, 10);
 
-  note = tandem_note_new (company_id ? TANDEM_KIND_COMPANY : TANDEM_KIND_PERSON,
-                          company_id ? company_id : person_id,
-                          tandem_store_column_text (stmt, 5));
+  if (company_id != 0)
+    note = tandem_note_new (TANDEM_KIND_COMPANY, company_id, tandem_store_column_text (stmt, 5));
+  else if (person_id != 0)
+    note = tandem_note_new (TANDEM_KIND_PERSON, person_id, tandem_store_column_text (stmt, 5));
+  else
+    note = tandem_note_new (TANDEM_KIND_PROJECT, project_id, tandem_store_column_text (stmt, 5));
   tandem_record_set_id (TANDEM_RECORD (note), sqlite3_column_int64 (stmt, 0));
   tandem_note_set_visibility (note, sqlite3_column_int (stmt, 4));
   tandem_note_set_due (note, tandem_store_column_text (stmt, 6));
@@ -410,6 +416,7 @@ tandem_store_save_company (TandemStore    *self,
   /* People and activities show their company's name, and are found by it. */
   if (tandem_record_get_id (TANDEM_RECORD (company)) != 0 &&
       (!reindex_people_of (self, id, error) ||
+       !tandem_store_reindex_projects_of (self, id, error) ||
        !tandem_store_reindex_activities_of (self, TANDEM_KIND_COMPANY, id, error)))
     goto fail;
 
@@ -632,6 +639,8 @@ parent_is_visible (TandemStore *self,
     stmt = tandem_store_prepare (self, "SELECT 1 FROM visible_companies WHERE id = ?", NULL);
   else if (kind == TANDEM_KIND_PERSON)
     stmt = tandem_store_prepare (self, "SELECT 1 FROM visible_people WHERE id = ?", NULL);
+  else if (kind == TANDEM_KIND_PROJECT)
+    stmt = tandem_store_prepare (self, "SELECT 1 FROM visible_projects WHERE id = ?", NULL);
   else
     return FALSE;
   if (stmt == NULL)
@@ -725,6 +734,12 @@ tandem_store_save_note (TandemStore  *self,
                    _("Choose at least one group that may see the note"));
       return 0;
     }
+  if ((int) tandem_note_get_visibility (note) < TANDEM_VISIBILITY_EVERYONE ||
+      tandem_note_get_visibility (note) > TANDEM_VISIBILITY_TEAM)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Unknown visibility of a note"));
+      return 0;
+    }
 
   id = tandem_record_get_id (TANDEM_RECORD (note));
   parent_kind = tandem_note_get_parent_kind (note);
@@ -760,10 +775,18 @@ tandem_store_save_note (TandemStore  *self,
   else if (!parent_is_visible (self, parent_kind, parent_id))
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                   parent_kind == TANDEM_KIND_PERSON
-                   ? _("There is no person with the id %lld")
+                   parent_kind == TANDEM_KIND_PERSON ? _("There is no person with the id %lld")
+                   : parent_kind == TANDEM_KIND_PROJECT ? _("There is no project with the id %lld")
                    : _("There is no company with the id %lld"),
                    (long long) parent_id);
+      return 0;
+    }
+
+  /* E1: only a project has a team to restrict a note to. */
+  if (tandem_note_get_visibility (note) == TANDEM_VISIBILITY_TEAM && parent_kind != TANDEM_KIND_PROJECT)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   _("Only a note on a project can be restricted to the project team"));
       return 0;
     }
 
@@ -773,14 +796,16 @@ tandem_store_save_note (TandemStore  *self,
   if (id == 0)
     {
       stmt = tandem_store_prepare (self,
-                                   "INSERT INTO notes (company_id, person_id, author_id, visibility, body, due)"
-                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
+                                   "INSERT INTO notes (company_id, person_id, author_id, visibility, body, due,"
+                                   " project_id) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
       if (parent_kind == TANDEM_KIND_COMPANY)
         sqlite3_bind_int64 (stmt, 1, parent_id);
-      else
+      else if (parent_kind == TANDEM_KIND_PERSON)
         sqlite3_bind_int64 (stmt, 2, parent_id);
+      else
+        sqlite3_bind_int64 (stmt, 7, parent_id);
       sqlite3_bind_int64 (stmt, 3, tandem_user_get_id (self->user));
       sqlite3_bind_int (stmt, 4, tandem_note_get_visibility (note));
       sqlite3_bind_text (stmt, 5, body, -1, SQLITE_TRANSIENT);
@@ -807,6 +832,18 @@ tandem_store_save_note (TandemStore  *self,
   if (!save_note_groups (self, note, id, error) ||
       !tandem_store_index_record (self, TANDEM_KIND_NOTE, id, error))
     goto fail;
+
+  if (existing != NULL)
+    {
+      guint n_old, n_new;
+      const gint64 *old_groups = tandem_note_get_group_ids (existing, &n_old);
+      const gint64 *new_groups = tandem_note_get_group_ids (note, &n_new);
+
+      if (!tandem_store_record_visibility_change (self, TANDEM_KIND_NOTE, id,
+                                                  tandem_note_get_visibility (existing), old_groups, n_old,
+                                                  tandem_note_get_visibility (note), new_groups, n_new, error))
+        goto fail;
+    }
 
   if (!tandem_store_commit (self, error))
     return 0;
@@ -898,9 +935,13 @@ tandem_store_list_notes (TandemStore  *self,
     stmt = tandem_store_prepare (self,
                                  "SELECT " NOTE_COLUMNS " FROM visible_notes n WHERE n.person_id = ?"
                                  " ORDER BY n.updated_at DESC, n.id DESC", error);
+  else if (parent_kind == TANDEM_KIND_PROJECT)
+    stmt = tandem_store_prepare (self,
+                                 "SELECT " NOTE_COLUMNS " FROM visible_notes n WHERE n.project_id = ?"
+                                 " ORDER BY n.updated_at DESC, n.id DESC", error);
   else
     {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Notes are on companies and people"));
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Notes are on companies, people and projects"));
       return NULL;
     }
   if (stmt == NULL)
@@ -930,10 +971,21 @@ table_of (TandemKind kind)
       return "notes";
     case TANDEM_KIND_ACTIVITY:
       return "activities";
+    case TANDEM_KIND_PROJECT:
+      return "projects";
+    case TANDEM_KIND_TASK:
+      return "project_tasks";
     case TANDEM_KIND_NONE:
     default:
       return NULL;
     }
+}
+
+/* The visibility view of a table_of () table. */
+static const char *
+view_of (TandemKind kind)
+{
+  return kind == TANDEM_KIND_TASK ? "visible_tasks" : NULL;
 }
 
 static gboolean
@@ -952,7 +1004,7 @@ set_deleted (TandemStore  *self,
   if (table == NULL)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("Only companies, people, notes and activities can be deleted"));
+                   _("Only companies, people, notes, activities, projects and tasks can be deleted"));
       return FALSE;
     }
 
@@ -976,7 +1028,10 @@ set_deleted (TandemStore  *self,
    * its id from the Undo of their own toast. An activity is anyone's to
    * delete who sees it, as a company is; restoring one is checked
    * against the view once it is back, within the savepoint. */
-  if (deleted)
+  if (deleted && view_of (kind) != NULL)
+    sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1 AND id IN (SELECT id FROM %s)",
+                           table, view_of (kind));
+  else if (deleted)
     sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1 AND id IN (SELECT id FROM visible_%s)",
                            table, table);
   else if (kind == TANDEM_KIND_NOTE)
@@ -1005,9 +1060,14 @@ set_deleted (TandemStore  *self,
     }
   if (kind == TANDEM_KIND_COMPANY && !reindex_people_of (self, id, error))
     goto fail;
-  if (kind == TANDEM_KIND_ACTIVITY && !deleted)
+  if ((kind == TANDEM_KIND_ACTIVITY || kind == TANDEM_KIND_PROJECT || kind == TANDEM_KIND_TASK) && !deleted)
     {
-      sqlite3_stmt *check = tandem_store_prepare (self, "SELECT 1 FROM visible_activities WHERE id = ?", error);
+      sqlite3_stmt *check = tandem_store_prepare (self,
+                                                  kind == TANDEM_KIND_ACTIVITY
+                                                  ? "SELECT 1 FROM visible_activities WHERE id = ?"
+                                                  : kind == TANDEM_KIND_PROJECT
+                                                  ? "SELECT 1 FROM visible_projects WHERE id = ?"
+                                                  : "SELECT 1 FROM visible_tasks WHERE id = ?", error);
       gboolean visible;
 
       if (check == NULL)
@@ -1059,7 +1119,14 @@ tandem_store_purge_deleted (TandemStore  *self,
   static const char purge_sql[] =
     /* Each part is a lookup in a "deleted = 1" index, not a scan. */
     "DELETE FROM search_index WHERE rowid IN ("
-    "  SELECT id * 8 + 4 FROM activities WHERE deleted = 1"
+    "  SELECT id * 8 + 6 FROM project_tasks WHERE deleted = 1"
+    "  UNION ALL SELECT t.id * 8 + 6 FROM project_tasks t JOIN projects p ON p.id = t.project_id"
+    "    WHERE p.deleted = 1 OR p.company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT n.id * 8 + 3 FROM notes n JOIN projects p ON p.id = n.project_id"
+    "    WHERE p.deleted = 1 OR p.company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 8 + 5 FROM projects WHERE deleted = 1"
+    "    OR company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 8 + 4 FROM activities WHERE deleted = 1"
     "  UNION ALL SELECT id * 8 + 4 FROM activities"
     "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
     "  UNION ALL SELECT id * 8 + 3 FROM notes WHERE deleted = 1"
@@ -1069,7 +1136,11 @@ tandem_store_purge_deleted (TandemStore  *self,
     "    WHERE person_id IN (SELECT id FROM people WHERE deleted = 1)"
     "  UNION ALL SELECT id * 8 + 2 FROM people WHERE deleted = 1"
     "  UNION ALL SELECT id * 8 + 1 FROM companies WHERE deleted = 1);"
-    /* An activity of a purged company goes with it (ON DELETE CASCADE). */
+    /* A purged project takes its tasks, team and notes along, and leaves
+     * its activities without it (ON DELETE CASCADE, SET NULL); so does a
+     * purged company its projects, and its activities. */
+    "DELETE FROM project_tasks WHERE deleted = 1;"
+    "DELETE FROM projects WHERE deleted = 1;"
     "DELETE FROM activities WHERE deleted = 1;"
     "DELETE FROM notes WHERE deleted = 1;"
     "DELETE FROM field_values WHERE field_id IN (SELECT id FROM fields WHERE entity = 2)"
@@ -1077,7 +1148,14 @@ tandem_store_purge_deleted (TandemStore  *self,
     "DELETE FROM people WHERE deleted = 1;"
     "DELETE FROM field_values WHERE field_id IN (SELECT id FROM fields WHERE entity = 1)"
     "  AND record_id IN (SELECT id FROM companies WHERE deleted = 1);"
-    "DELETE FROM companies WHERE deleted = 1;";
+    "DELETE FROM companies WHERE deleted = 1;"
+    /* Row ids can be used again, so the visibility history (E2) of what
+     * is gone goes too, lest a new record inherit it. */
+    "DELETE FROM visibility_changes WHERE"
+    "  (record_kind = 3 AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.id = record_id))"
+    "  OR (record_kind = 4 AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.id = record_id))"
+    "  OR (record_kind = 5 AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = record_id))"
+    "  OR (record_kind = 6 AND NOT EXISTS (SELECT 1 FROM project_tasks t WHERE t.id = record_id));";
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
@@ -1112,6 +1190,10 @@ tandem_store_count (TandemStore  *self,
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_people", error);
   else if (kind == TANDEM_KIND_ACTIVITY)
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_activities", error);
+  else if (kind == TANDEM_KIND_PROJECT)
+    stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_projects", error);
+  else if (kind == TANDEM_KIND_TASK)
+    stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_tasks", error);
   else
     stmt = tandem_store_prepare (self, "SELECT count(*) FROM visible_notes", error);
   if (stmt == NULL)

@@ -9,8 +9,8 @@
 #include "tandem-store-private.h"
 
 /*
- * The search index holds one row per company, person, note and activity,
- * rowid = id * 8 + kind. Rows are rebuilt by the store whenever the record, or
+ * The search index holds one row per company, person, note, activity,
+ * project and task, rowid = id * 8 + kind. Rows are rebuilt by the store whenever the record, or
  * something shown with it, changes, inside the same transaction. Reading
  * goes through the visibility views: a hidden note is never a hit, never
  * a snippet, never counted.
@@ -36,6 +36,17 @@ static const char note_text_sql[] =
  * Internal notes stay out of the snippets. */
 static const char activity_text_sql[] =
   "SELECT a.title, ifnull (a.description || char (10), '') || ifnull (a.details || char (10), '') || ifnull (a.reference || char (10), '') || ifnull ((SELECT c.name FROM companies c WHERE c.id = a.company_id) || char (10), '') || ifnull ((SELECT group_concat (p.name, ', ') FROM activity_people ap JOIN people p ON p.id = ap.person_id WHERE ap.activity_id = a.id) || char (10), '') || ifnull ((SELECT coalesce (t.name, t.builtin) FROM activity_terms t WHERE t.id = a.category_id) || char (10), '') || a.tracking FROM activities a WHERE a.id = ?";
+
+/* A project is found by its name, customer, campaign, description,
+ * product and stage (SPEC K1, H1); the stage by its English name until an
+ * administrator renames it. */
+static const char project_text_sql[] =
+  "SELECT p.name, ifnull ((SELECT c.name FROM companies c WHERE c.id = p.company_id) || char (10), '') || ifnull (p.campaign || char (10), '') || ifnull (p.description || char (10), '') || ifnull ((SELECT pr.name FROM products pr WHERE pr.id = p.product_id) || char (10), '') || ifnull ((SELECT coalesce (s.name, s.builtin) FROM sale_stages s WHERE s.id = p.stage_id) || char (10), '') FROM projects p WHERE p.id = ?";
+
+/* A task by its own title and description only (E4: whoever finds it is
+ * in its project's team anyway). */
+static const char task_text_sql[] =
+  "SELECT t.title, t.description FROM project_tasks t WHERE t.id = ?";
 
 gboolean
 tandem_store_unindex_record (TandemStore  *self,
@@ -76,6 +87,12 @@ tandem_store_index_record (TandemStore  *self,
       break;
     case TANDEM_KIND_ACTIVITY:
       text_sql = activity_text_sql;
+      break;
+    case TANDEM_KIND_PROJECT:
+      text_sql = project_text_sql;
+      break;
+    case TANDEM_KIND_TASK:
+      text_sql = task_text_sql;
       break;
     case TANDEM_KIND_NONE:
     default:
@@ -123,6 +140,10 @@ tandem_store_reindex_all (TandemStore  *self,
     sql = "SELECT id FROM people";
   else if (kind == TANDEM_KIND_ACTIVITY)
     sql = "SELECT id FROM activities";
+  else if (kind == TANDEM_KIND_PROJECT)
+    sql = "SELECT id FROM projects";
+  else if (kind == TANDEM_KIND_TASK)
+    sql = "SELECT id FROM project_tasks";
   else
     sql = "SELECT id FROM notes";
 
@@ -256,6 +277,8 @@ tandem_store_search (TandemStore  *self,
     "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 3)" \
     "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 3)" \
     "         WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 3)" \
+    "         WHEN 5 THEN EXISTS (SELECT 1 FROM visible_projects p WHERE p.id = s.rowid >> 3)" \
+    "         WHEN 6 THEN EXISTS (SELECT 1 FROM visible_tasks t WHERE t.id = s.rowid >> 3)" \
     "         ELSE 0 END" \
     " ORDER BY " order " LIMIT ?2"
   stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("rank") : SEARCH_SQL ("s.rowid DESC"), error);
@@ -313,6 +336,40 @@ tandem_store_search (TandemStore  *self,
           g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet,
                                                         company_id ? TANDEM_KIND_COMPANY : TANDEM_KIND_NONE,
                                                         company_id, company_name));
+        }
+      else if (kind == TANDEM_KIND_PROJECT || kind == TANDEM_KIND_TASK)
+        {
+          /* A project is shown with its customer, a task with its project. */
+          sqlite3_stmt *parent;
+          gint64 parent_id = 0;
+          g_autofree char *parent_name = NULL;
+
+          parent = tandem_store_prepare (self,
+                                         kind == TANDEM_KIND_PROJECT
+                                         ? "SELECT p.company_id, (SELECT vc.name FROM visible_companies vc"
+                                           " WHERE vc.id = p.company_id) FROM visible_projects p WHERE p.id = ?"
+                                         : "SELECT t.project_id, (SELECT vp.name FROM visible_projects vp"
+                                           " WHERE vp.id = t.project_id) FROM visible_tasks t WHERE t.id = ?",
+                                         error);
+          if (parent == NULL)
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          sqlite3_bind_int64 (parent, 1, id);
+          if (sqlite3_step (parent) == SQLITE_ROW)
+            {
+              parent_id = sqlite3_column_int64 (parent, 0);
+              parent_name = g_strdup (tandem_store_column_text (parent, 1));
+            }
+          sqlite3_reset (parent);
+          if (parent_name == NULL)
+            parent_id = 0;
+          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet,
+                                                        parent_id == 0 ? TANDEM_KIND_NONE
+                                                        : kind == TANDEM_KIND_PROJECT ? TANDEM_KIND_COMPANY
+                                                        : TANDEM_KIND_PROJECT,
+                                                        parent_id, parent_name));
         }
       else
         g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet, TANDEM_KIND_NONE, 0, NULL));
