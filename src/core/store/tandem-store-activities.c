@@ -32,7 +32,8 @@
   " (SELECT u.name FROM users u WHERE u.id = a.assigner_id)," \
   " (SELECT vc.name FROM visible_companies vc WHERE vc.id = a.company_id)," \
   " (SELECT t.name FROM activity_terms t WHERE t.id = a.category_id)," \
-  " (SELECT t.builtin FROM activity_terms t WHERE t.id = a.category_id)"
+  " (SELECT t.builtin FROM activity_terms t WHERE t.id = a.category_id)," \
+  " (SELECT vp.name FROM visible_projects vp WHERE vp.id = a.project_id)"
 
 /* "The user's" activities (D13, D17, D19): ?1 is the signed-in user.
  * Written as a list of ids so that it is two index seeks, not a scan of
@@ -568,6 +569,8 @@ load_activity_row (TandemStore  *self,
                               tandem_store_column_text (stmt, 32),
                               tandem_store_column_text (stmt, 33),
                               tandem_store_column_text (stmt, 31));
+  /* The project's name only for whoever may see the project (E1). */
+  tandem_activity_set_project_name (activity, tandem_store_column_text (stmt, 38));
   return activity;
 }
 
@@ -775,9 +778,11 @@ check_terms (TandemStore     *self,
 static gboolean
 check_links (TandemStore     *self,
              TandemActivity  *activity,
+             TandemActivity  *existing,
              GError         **error)
 {
   gint64 company_id = tandem_activity_get_company_id (activity);
+  gint64 project_id = tandem_activity_get_project_id (activity);
   gint64 responsible_id = tandem_activity_get_responsible_id (activity);
   const gint64 *ids;
   guint n_ids;
@@ -786,6 +791,29 @@ check_links (TandemStore     *self,
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
                    _("There is no company with the id %lld"), (long long) company_id);
+      return FALSE;
+    }
+
+  /* D2: a project the user may see; one they no longer see may stay
+   * where it was. */
+  if (project_id != 0 &&
+      (existing == NULL || tandem_activity_get_project_id (existing) != project_id) &&
+      !row_exists (self, "SELECT 1 FROM visible_projects WHERE id = ?", project_id, 0))
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   _("There is no project with the id %lld"), (long long) project_id);
+      return FALSE;
+    }
+  if (tandem_activity_get_visibility (activity) == TANDEM_VISIBILITY_TEAM && project_id == 0)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   _("Only an activity on a project can be restricted to the project team"));
+      return FALSE;
+    }
+  if ((int) tandem_activity_get_visibility (activity) < TANDEM_VISIBILITY_EVERYONE ||
+      tandem_activity_get_visibility (activity) > TANDEM_VISIBILITY_TEAM)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Unknown visibility of an activity"));
       return FALSE;
     }
 
@@ -1415,7 +1443,7 @@ tandem_store_save_activity (TandemStore     *self,
   if (!check_outcome (tandem_activity_get_goal_id (work), status, outcome, error) ||
       !check_times (work, &times, error) ||
       !check_terms (self, work, error) ||
-      !check_links (self, work, error))
+      !check_links (self, work, existing, error))
     return 0;
 
   if (!tandem_store_begin (self, error))
@@ -1515,6 +1543,19 @@ tandem_store_save_activity (TandemStore     *self,
       !tandem_store_index_record (self, TANDEM_KIND_ACTIVITY, id, error))
     goto fail;
 
+  if (existing != NULL)
+    {
+      guint n_old, n_new;
+      const gint64 *old_groups = tandem_activity_get_group_ids (existing, &n_old);
+      const gint64 *new_groups = tandem_activity_get_group_ids (work, &n_new);
+
+      if (!tandem_store_record_visibility_change (self, TANDEM_KIND_ACTIVITY, id,
+                                                  tandem_activity_get_visibility (existing), old_groups, n_old,
+                                                  tandem_activity_get_visibility (work), new_groups, n_new,
+                                                  error))
+        goto fail;
+    }
+
   if (!tandem_store_commit (self, error))
     return 0;
 
@@ -1541,6 +1582,8 @@ tandem_store_save_activity (TandemStore     *self,
                                   tandem_activity_get_created_at (saved),
                                   tandem_activity_get_updated_at (saved),
                                   tandem_activity_get_completed_at (saved));
+    if (saved != NULL)
+      tandem_activity_set_project_name (activity, tandem_activity_get_project_name (saved));
     else
       /* Saved so that the user no longer sees it (E1): what they gave
        * stays, with the number it got. */
@@ -1658,9 +1701,18 @@ tandem_store_list_activities_of (TandemStore  *self,
                                  " WHERE a.id IN (SELECT ap.activity_id FROM activity_people ap"
                                  "   WHERE ap.person_id = ?1)"
                                  " ORDER BY a.open_ended DESC, a.start_utc DESC, a.id DESC", error);
+  /* H4: a project's activities, only while the user may see the project
+   * (its performers still see an activity, but not under the project). */
+  else if (kind == TANDEM_KIND_PROJECT)
+    stmt = tandem_store_prepare (self,
+                                 "SELECT " ACTIVITY_COLUMNS " FROM visible_activities a"
+                                 " WHERE a.project_id = ?1"
+                                 "   AND EXISTS (SELECT 1 FROM visible_projects vp WHERE vp.id = ?1)"
+                                 " ORDER BY a.open_ended DESC, a.start_utc DESC, a.id DESC", error);
   else
     {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("Activities are listed for companies and people"));
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   _("Activities are listed for companies, people and projects"));
       return NULL;
     }
   if (stmt == NULL)
