@@ -1690,7 +1690,11 @@ bind_project_query (sqlite3_stmt              *stmt,
   g_autofree char *pattern = NULL;
 
   if (query == NULL)
-    return;
+    {
+      bind_named_int64 (stmt, ":limit", -1);
+      bind_named_int64 (stmt, ":offset", 0);
+      return;
+    }
   bind_named_int64 (stmt, ":company", query->company_id);
   bind_named_int64 (stmt, ":stage", query->stage_id);
   bind_named_int64 (stmt, ":seller", query->seller_id);
@@ -1734,8 +1738,6 @@ tandem_store_list_projects (TandemStore               *self,
   if (stmt == NULL)
     return NULL;
   bind_project_query (stmt, query, close_from, close_to);
-  if (query == NULL)
-    bind_named_int64 (stmt, ":limit", -1);
   return run_project_query (self, stmt, error);
 }
 
