@@ -4,8 +4,16 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tandem-password.h"
 #include "tandem-store.h"
 #include "tandem-test-db.h"
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
 
 static void
 make_sqlite_file (const char *path,
@@ -173,6 +181,100 @@ test_not_a_database (void)
   test_remove_tree (dir);
 }
 
+/* Schema 4 rebuilds the notes and activities tables (SPEC H, E1): a note
+ * and an activity written at schema 3, with their groups, performers and
+ * search rows, are all still there after the upgrade and read as before. */
+static void
+test_schema_3_notes_activities_survive (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemNote) note = NULL;
+  g_autoptr(TandemActivity) activity = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "schema3.db", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) names = NULL;
+  const gint64 *ids;
+  guint n_ids;
+
+  /* The first three migrations, as the resource ships them. */
+  g_assert_cmpuint (tandem_store_get_schema_version (), >=, 4);
+  names = g_resources_enumerate_children ("/io/github/tandemcrm/Tandem/migrations/", 0, &error);
+  g_assert_no_error (error);
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) compare_names);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *resource = g_strconcat ("/io/github/tandemcrm/Tandem/migrations/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, &error);
+
+      g_assert_no_error (error);
+      g_string_append_len (sql, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_string_append (sql, ";\n");
+    }
+  g_assert_true (g_str_has_prefix (names[2], "0003"));
+
+  hash = tandem_password_hash (TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  escaped = sqlite3_mprintf ("%q", hash);
+  g_string_append_printf (sql,
+                          "INSERT INTO users (id, login, name, password_hash, role) VALUES (1, 'admin', 'Ada Admin', '%s', 0);"
+                          "INSERT INTO teams (id, name) VALUES (7, 'Sales team');"
+                          "INSERT INTO team_members (team_id, user_id) VALUES (7, 1);"
+                          "INSERT INTO companies (id, name) VALUES (3, 'Rautakauppa Virtanen Oy');"
+                          "INSERT INTO notes (id, company_id, author_id, visibility, body, due)"
+                          "  VALUES (11, 3, 1, 1, 'Margin notes from before projects', '2026-05-04');"
+                          "INSERT INTO note_teams (note_id, team_id) VALUES (11, 7);"
+                          "INSERT INTO search_index (rowid, title, body) VALUES (11 * 8 + 3, NULL, 'Margin notes from before projects');"
+                          "INSERT INTO activities (id, tracking, title, company_id, project_id, assigner_id, open_ended, visibility)"
+                          "  VALUES (21, '2026-00001', 'Call about the shelving', 3, 99, 1, 1, 2);"
+                          "INSERT INTO activity_performers (activity_id, user_id) VALUES (21, 1);"
+                          "PRAGMA user_version = 3;",
+                          escaped);
+  sqlite3_free (escaped);
+  escaped = NULL;
+  make_sqlite_file (path, sql->str);
+
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, tandem_store_get_schema_version ());
+  g_assert_true (tandem_store_sign_in (store, "admin", TEST_ADMIN_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  note = tandem_store_get_note (store, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_note_get_body (note), ==, "Margin notes from before projects");
+  g_assert_cmpint (tandem_note_get_parent_kind (note), ==, TANDEM_KIND_COMPANY);
+  g_assert_cmpint (tandem_note_get_parent_id (note), ==, 3);
+  g_assert_cmpstr (tandem_note_get_due (note), ==, "2026-05-04");
+  g_assert_cmpint (tandem_note_get_visibility (note), ==, TANDEM_VISIBILITY_GROUPS);
+  ids = tandem_note_get_group_ids (note, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, 7);
+
+  /* The activity keeps everything but its unchecked project number,
+   * which pointed nowhere before schema 4. */
+  activity = tandem_store_get_activity (store, 21, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_activity_get_title (activity), ==, "Call about the shelving");
+  g_assert_cmpstr (tandem_activity_get_tracking (activity), ==, "2026-00001");
+  g_assert_cmpint (tandem_activity_get_company_id (activity), ==, 3);
+  g_assert_cmpint (tandem_activity_get_project_id (activity), ==, 0);
+  g_assert_cmpint (tandem_activity_get_visibility (activity), ==, TANDEM_VISIBILITY_PRIVATE);
+  g_assert_true (tandem_activity_has_performer (activity, 1));
+
+  hits = tandem_store_search (store, "margin", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (tandem_search_hit_get_id (g_ptr_array_index (hits, 0)), ==, 11);
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/migrations/old-database-upgrades", test_old_database_upgrades);
   g_test_add_func ("/migrations/too-new-refused-unchanged", test_too_new_refused);
   g_test_add_func ("/migrations/not-a-database", test_not_a_database);
+  g_test_add_func ("/migrations/schema-3-notes-activities-survive-H", test_schema_3_notes_activities_survive);
 
   return g_test_run ();
 }
