@@ -1183,6 +1183,21 @@ test_team_members_H2 (TestDb        *db,
   g_assert_false (tandem_store_add_project_member (db->store, id, 4242, NULL, &error));
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* A group that decides who sees a project stays (E2). */
+  {
+    g_autoptr(TandemProject) project = tandem_store_get_project (db->store, id, &error);
+    gint64 owners = tandem_store_add_group (db->store, "Owners", &error);
+
+    g_assert_no_error (error);
+    tandem_project_set_visibility (project, TANDEM_VISIBILITY_GROUPS);
+    tandem_project_set_group_ids (project, &owners, 1);
+    g_assert_cmpint (tandem_store_save_project (db->store, project, &error), ==, id);
+    g_assert_no_error (error);
+    g_assert_false (tandem_store_delete_group (db->store, owners, &error));
+    g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
+    g_clear_error (&error);
+  }
 }
 
 /* Products (H1): the administrators' list; a deleted one leaves its

@@ -1182,9 +1182,13 @@ tandem_store_delete_group (TandemStore  *self,
   if (!tandem_store_require_admin (self, error))
     return FALSE;
 
-  /* Deleting a group that restricts notes would widen or narrow who sees
-   * them behind the authors' backs (SPEC E2). */
-  stmt = tandem_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM note_teams WHERE team_id = ?)", error);
+  /* Deleting a group that restricts notes, activities, projects or tasks
+   * would widen or narrow who sees them behind the authors' backs (SPEC E2). */
+  stmt = tandem_store_prepare (self,
+                               "SELECT EXISTS (SELECT 1 FROM note_teams WHERE team_id = ?1)"
+                               " OR EXISTS (SELECT 1 FROM activity_teams WHERE team_id = ?1)"
+                               " OR EXISTS (SELECT 1 FROM project_teams WHERE team_id = ?1)"
+                               " OR EXISTS (SELECT 1 FROM project_task_teams WHERE team_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1193,7 +1197,7 @@ tandem_store_delete_group (TandemStore  *self,
   if (in_use)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION,
-                   _("This group decides who sees some notes, so it cannot be deleted. Rename it instead."));
+                   _("This group decides who sees some records, so it cannot be deleted. Rename it instead."));
       return FALSE;
     }
 
