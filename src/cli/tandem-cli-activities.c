@@ -171,24 +171,6 @@ find_term (TandemCli      *cli,
   return NULL;
 }
 
-static gint64
-group_id (TandemCli   *cli,
-          Lookup      *lookup,
-          const char  *name,
-          GError     **error)
-{
-  if (lookup->groups == NULL)
-    lookup->groups = tandem_store_list_groups (cli->store, error);
-  if (lookup->groups == NULL)
-    return 0;
-  for (guint i = 0; i < lookup->groups->len; i++)
-    if (g_str_equal (tandem_choice_get_name (g_ptr_array_index (lookup->groups, i)), name))
-      return tandem_choice_get_id (g_ptr_array_index (lookup->groups, i));
-  g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-               _("There is no group called “%s”"), name);
-  return 0;
-}
-
 static const char *
 group_name (Lookup *lookup,
             gint64  id)
@@ -330,6 +312,28 @@ parse_range (const char  *from_text,
 
   *from = g_steal_pointer (&start);
   *to = g_steal_pointer (&end);
+  return TRUE;
+}
+
+gboolean
+tandem_cli_parse_day_range (const char  *from_text,
+                            const char  *to_text,
+                            char       **from,
+                            char       **to,
+                            GError     **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (!parse_range (from_text, to_text, &start, &end, error))
+    return FALSE;
+  /* The reports count whole days: a time of day would be silently lost. */
+  if (g_date_time_get_hour (start) != 0 || g_date_time_get_minute (start) != 0 ||
+      g_date_time_get_hour (end) != 0 || g_date_time_get_minute (end) != 0 ||
+      g_date_time_get_second (start) != 0 || g_date_time_get_second (end) != 0)
+    return usage_error (error, _("This report takes days for --from and --to, like “2026-03-01”, without a time"));
+  *from = g_date_time_format (start, "%Y-%m-%d");
+  *to = g_date_time_format (end, "%Y-%m-%d");
   return TRUE;
 }
 
@@ -724,6 +728,8 @@ typedef struct
   char    *details;
   gboolean is_private;
   char   **visible_to;
+  char   **teams;
+  char    *project;
   gboolean needs_completing;
   char    *follow_up;
   char   **reminders;
@@ -747,6 +753,8 @@ add_options_clear (AddOptions *o)
   g_free (o->description);
   g_free (o->details);
   g_strfreev (o->visible_to);
+  g_strfreev (o->teams);
+  g_free (o->project);
   g_free (o->follow_up);
   g_strfreev (o->reminders);
 }
@@ -914,7 +922,6 @@ apply_terms (TandemCli       *cli,
 
 static gboolean
 apply_other (TandemCli       *cli,
-             Lookup          *lookup,
              AddOptions      *o,
              TandemActivity  *activity,
              GError         **error)
@@ -944,25 +951,27 @@ apply_other (TandemCli       *cli,
     }
   tandem_activity_set_reminders (activity, (const TandemReminder *) (gpointer) reminders->data, reminders->len);
 
-  if (o->is_private)
-    tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_PRIVATE);
-  else if (o->visible_to != NULL)
+  if (o->project != NULL)
     {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 project_id;
 
-      for (guint i = 0; o->visible_to[i]; i++)
-        {
-          gint64 id = group_id (cli, lookup, o->visible_to[i], error);
-
-          if (id == 0)
-            return FALSE;
-          g_array_append_val (ids, id);
-        }
-      tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_GROUPS);
-      tandem_activity_set_group_ids (activity, (const gint64 *) (gpointer) ids->data, ids->len);
+      if (!tandem_cli_parse_id (o->project, "--project", &project_id, error))
+        return FALSE;
+      tandem_activity_set_project_id (activity, project_id);
     }
-  else
-    tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_EVERYONE);
+  {
+    g_autoptr(GArray) ids = NULL;
+    TandemVisibility visibility;
+
+    if (!tandem_cli_resolve_visibility (cli, o->visible_to, o->teams, o->is_private,
+                                        (1u << TANDEM_VISIBILITY_EVERYONE) | (1u << TANDEM_VISIBILITY_GROUPS) |
+                                        (1u << TANDEM_VISIBILITY_PRIVATE) | (1u << TANDEM_VISIBILITY_TEAM),
+                                        o->project != NULL, TANDEM_VISIBILITY_EVERYONE,
+                                        &visibility, &ids, error))
+      return FALSE;
+    tandem_activity_set_visibility (activity, visibility);
+    tandem_activity_set_group_ids (activity, (const gint64 *) (gpointer) ids->data, ids->len);
+  }
 
   tandem_activity_set_busy (activity, o->busy);
   tandem_activity_set_public (activity, o->is_public);
@@ -1049,6 +1058,39 @@ show_activity (TandemCli  *cli,
 }
 
 gboolean
+tandem_cli_show_project_activities (TandemCli   *cli,
+                                    gint64       project_id,
+                                    JsonObject  *object,
+                                    GError     **error)
+{
+  g_auto(Lookup) lookup = { 0 };
+  g_autoptr(GPtrArray) activities = NULL;
+
+  activities = tandem_store_list_activities_of (cli->store, TANDEM_KIND_PROJECT, project_id, error);
+  if (activities == NULL || !load_names (cli, &lookup, error))
+    return FALSE;
+
+  if (object != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < activities->len; i++)
+        json_array_add_object_element (array, activity_to_json (&lookup, g_ptr_array_index (activities, i)));
+      json_object_set_array_member (object, "activities", array);
+    }
+  else if (activities->len > 0)
+    {
+      tandem_cli_print ("%s\n", _("Activities:"));
+      for (guint i = 0; i < activities->len; i++)
+        {
+          tandem_cli_print ("  ");
+          print_activity_line (g_ptr_array_index (activities, i));
+        }
+    }
+  return TRUE;
+}
+
+gboolean
 tandem_cli_activity_add (TandemCli  *cli,
                          GError    **error)
 {
@@ -1088,7 +1130,12 @@ tandem_cli_activity_add (TandemCli  *cli,
     { "details", 0, 0, G_OPTION_ARG_FILENAME, &o.details, N_("Additional information"), N_("TEXT") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &o.is_private, N_("Only you and the performers may see it"), NULL },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.visible_to,
-      N_("Only members of GROUP may see it; repeat for several groups"), N_("GROUP") },
+      N_("Only members of GROUP may see it; repeat for several groups. "
+         "“team”: only the team of its --project"), N_("GROUP") },
+    { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.teams,
+      N_("Only members of GROUP may see it, as --visible-to GROUP"), N_("GROUP") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project,
+      N_("The id of the project or sales project it belongs to"), N_("ID") },
     { "needs-completing", 0, 0, G_OPTION_ARG_NONE, &o.needs_completing, N_("Put it on the To complete list"), NULL },
     { "follow-up", 0, 0, G_OPTION_ARG_FILENAME, &o.follow_up, N_("The follow-up date"), N_("YYYY-MM-DD") },
     { "reminder", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.reminders,
@@ -1105,7 +1152,7 @@ tandem_cli_activity_add (TandemCli  *cli,
 
   if (o.title == NULL)
     return usage_error (error, _("“activity add” needs --title TITLE"));
-  if (o.is_private && o.visible_to != NULL)
+  if (o.is_private && (o.visible_to != NULL || o.teams != NULL))
     return usage_error (error, _("An activity is either --private or --visible-to groups, not both"));
 
   activity = tandem_activity_new (o.title);
@@ -1117,7 +1164,7 @@ tandem_cli_activity_add (TandemCli  *cli,
     return FALSE;
   if (!apply_terms (cli, &lookup, &o, activity, error) ||
       !apply_people (cli, &lookup, &o, activity, error) ||
-      !apply_other (cli, &lookup, &o, activity, error))
+      !apply_other (cli, &o, activity, error))
     return FALSE;
 
   id = tandem_store_save_activity (cli->store, activity, error);
@@ -1457,28 +1504,6 @@ tandem_cli_timer_status (TandemCli  *cli,
 
 /* report time (SPEC D8, J2) */
 
-static void
-print_csv_field (const char *text,
-                 gboolean    last)
-{
-  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_autoptr(GString) quoted = g_string_new ("\"");
-
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (quoted, '"');
-          g_string_append_c (quoted, *p);
-        }
-      g_string_append_c (quoted, '"');
-      tandem_cli_print ("%s", quoted->str);
-    }
-  else
-    tandem_cli_print ("%s", text ? text : "");
-  tandem_cli_print (last ? "\r\n" : ",");
-}
-
 gboolean
 tandem_cli_report_time (TandemCli  *cli,
                         GError    **error)
@@ -1531,10 +1556,10 @@ tandem_cli_report_time (TandemCli  *cli,
 
   if (csv)
     {
-      print_csv_field ("key", FALSE);
-      print_csv_field ("label", FALSE);
-      print_csv_field ("seconds", FALSE);
-      print_csv_field ("hours", TRUE);
+      tandem_cli_print_csv_field ("key", FALSE);
+      tandem_cli_print_csv_field ("label", FALSE);
+      tandem_cli_print_csv_field ("seconds", FALSE);
+      tandem_cli_print_csv_field ("hours", TRUE);
     }
   else
     tandem_cli_list_begin (&list, cli->json);
@@ -1550,10 +1575,10 @@ tandem_cli_report_time (TandemCli  *cli,
         {
           g_autofree char *seconds_text = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
 
-          print_csv_field (tandem_report_row_get_key (row), FALSE);
-          print_csv_field (tandem_report_row_get_label (row), FALSE);
-          print_csv_field (seconds_text, FALSE);
-          print_csv_field (hours, TRUE);
+          tandem_cli_print_csv_field (tandem_report_row_get_key (row), FALSE);
+          tandem_cli_print_csv_field (tandem_report_row_get_label (row), FALSE);
+          tandem_cli_print_csv_field (seconds_text, FALSE);
+          tandem_cli_print_csv_field (hours, TRUE);
         }
       else if (cli->json)
         {

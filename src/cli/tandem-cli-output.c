@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tandem-cli-private.h"
 
@@ -52,8 +53,8 @@ tandem_cli_print (const char *format,
 
 /* Tabs and line breaks inside a value would break the line-per-record
  * output scripts cut into columns. */
-static char *
-dup_one_line (const char *text)
+char *
+tandem_cli_dup_one_line (const char *text)
 {
   char *line = g_strdup (text ? text : "");
 
@@ -61,15 +62,15 @@ dup_one_line (const char *text)
   return line;
 }
 
-static void
-print_value (const char *label,
-             const char *value)
+void
+tandem_cli_print_value (const char *label,
+                        const char *value)
 {
   g_autofree char *line = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
-  line = dup_one_line (value);
+  line = tandem_cli_dup_one_line (value);
   /* Translators: a label and its value in the output of tandem-cli show,
    * e.g. "Phone: +358 40 123 4567". */
   tandem_cli_print (C_("label and value", "%s: %s"), label, line);
@@ -127,7 +128,7 @@ print_field_values (TandemRecord *record,
       TandemField *field = g_ptr_array_index (fields, i);
       const char *value = tandem_record_get_field_value (record, tandem_field_get_id (field));
 
-      print_value (tandem_field_get_name (field), display_field_value (field, value));
+      tandem_cli_print_value (tandem_field_get_name (field), display_field_value (field, value));
     }
 }
 
@@ -136,7 +137,7 @@ print_id (gint64 id)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-  print_value (_("Id"), text);
+  tandem_cli_print_value (_("Id"), text);
 }
 
 void
@@ -151,20 +152,20 @@ tandem_cli_print_company (TandemCompany *company,
   const char * const *roles = tandem_company_get_roles (company);
 
   print_id (tandem_record_get_id (TANDEM_RECORD (company)));
-  print_value (_("Name"), tandem_company_get_name (company));
+  tandem_cli_print_value (_("Name"), tandem_company_get_name (company));
   for (guint i = 0; i < G_N_ELEMENTS (company_labels); i++)
-    print_value (_(company_labels[i].label), tandem_company_get_text (company, company_labels[i].property));
+    tandem_cli_print_value (_(company_labels[i].label), tandem_company_get_text (company, company_labels[i].property));
   for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
     {
       g_autofree char *address = format_address (G_OBJECT (company), addresses[i].prefix);
 
-      print_value (_(addresses[i].label), address);
+      tandem_cli_print_value (_(addresses[i].label), address);
     }
   if (roles != NULL && roles[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) roles);
 
-      print_value (_("Partner roles"), joined);
+      tandem_cli_print_value (_("Partner roles"), joined);
     }
   print_field_values (TANDEM_RECORD (company), fields);
 }
@@ -176,7 +177,7 @@ tandem_cli_print_person (TandemPerson *person,
   g_autofree char *address = format_address (G_OBJECT (person), "");
 
   print_id (tandem_record_get_id (TANDEM_RECORD (person)));
-  print_value (_("Name"), tandem_person_get_name (person));
+  tandem_cli_print_value (_("Name"), tandem_person_get_name (person));
   if (tandem_person_get_company_id (person) != 0)
     {
       g_autofree char *company = NULL;
@@ -184,20 +185,20 @@ tandem_cli_print_person (TandemPerson *person,
 
       /* Translators: a company's name and id, e.g. "Acme Oy (id 4)". */
       company = g_strdup_printf (_("%s (id %s)"), tandem_person_get_company_name (person), id);
-      print_value (_("Company"), company);
+      tandem_cli_print_value (_("Company"), company);
     }
   for (guint i = 0; i < G_N_ELEMENTS (person_labels); i++)
-    print_value (_(person_labels[i].label), tandem_person_get_text (person, person_labels[i].property));
-  print_value (_("Address"), address);
+    tandem_cli_print_value (_(person_labels[i].label), tandem_person_get_text (person, person_labels[i].property));
+  tandem_cli_print_value (_("Address"), address);
   print_field_values (TANDEM_RECORD (person), fields);
 }
 
 void
 tandem_cli_print_company_line (TandemCompany *company)
 {
-  g_autofree char *name = dup_one_line (tandem_company_get_name (company));
-  g_autofree char *city = dup_one_line (tandem_company_get_text (company, "visit-city"));
-  g_autofree char *phone = dup_one_line (tandem_company_get_text (company, "phone"));
+  g_autofree char *name = tandem_cli_dup_one_line (tandem_company_get_name (company));
+  g_autofree char *city = tandem_cli_dup_one_line (tandem_company_get_text (company, "visit-city"));
+  g_autofree char *phone = tandem_cli_dup_one_line (tandem_company_get_text (company, "phone"));
 
   tandem_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
                     tandem_record_get_id (TANDEM_RECORD (company)), name, city, phone);
@@ -206,24 +207,22 @@ tandem_cli_print_company_line (TandemCompany *company)
 void
 tandem_cli_print_person_line (TandemPerson *person)
 {
-  g_autofree char *name = dup_one_line (tandem_person_get_name (person));
-  g_autofree char *title = dup_one_line (tandem_person_get_text (person, "job-title"));
-  g_autofree char *company = dup_one_line (tandem_person_get_company_name (person));
-  g_autofree char *email = dup_one_line (tandem_person_get_text (person, "email"));
+  g_autofree char *name = tandem_cli_dup_one_line (tandem_person_get_name (person));
+  g_autofree char *title = tandem_cli_dup_one_line (tandem_person_get_text (person, "job-title"));
+  g_autofree char *company = tandem_cli_dup_one_line (tandem_person_get_company_name (person));
+  g_autofree char *email = tandem_cli_dup_one_line (tandem_person_get_text (person, "email"));
 
   tandem_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
                     tandem_record_get_id (TANDEM_RECORD (person)), name, title, company, email);
 }
 
-static GStrv
-note_group_names (TandemNote *note,
-                  GPtrArray  *groups)
+GStrv
+tandem_cli_group_names (GPtrArray    *groups,
+                        const gint64 *ids,
+                        guint         n_ids)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  const gint64 *ids;
-  guint n_ids;
 
-  ids = tandem_note_get_group_ids (note, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     for (guint j = 0; groups && j < groups->len; j++)
       if (tandem_choice_get_id (g_ptr_array_index (groups, j)) == ids[i])
@@ -231,13 +230,24 @@ note_group_names (TandemNote *note,
   return g_strv_builder_end (names);
 }
 
+static GStrv
+note_group_names (TandemNote *note,
+                  GPtrArray  *groups)
+{
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = tandem_note_get_group_ids (note, &n_ids);
+  return tandem_cli_group_names (groups, ids, n_ids);
+}
+
 void
 tandem_cli_print_note_line (TandemNote *note,
                             GPtrArray  *groups)
 {
   g_autofree char *who = NULL;
-  g_autofree char *text = dup_one_line (tandem_note_get_body (note));
-  g_autofree char *author = dup_one_line (tandem_note_get_author_name (note));
+  g_autofree char *text = tandem_cli_dup_one_line (tandem_note_get_body (note));
+  g_autofree char *author = tandem_cli_dup_one_line (tandem_note_get_author_name (note));
   const char *due = tandem_note_get_due (note);
 
   if (tandem_note_get_visibility (note) == TANDEM_VISIBILITY_GROUPS)
@@ -258,13 +268,37 @@ void
 tandem_cli_print_search_hit (TandemSearchHit *hit)
 {
   g_autofree char *plain = tandem_search_hit_dup_plain_snippet (hit);
-  g_autofree char *snippet = dup_one_line (plain);
-  g_autofree char *title = dup_one_line (tandem_search_hit_get_title (hit));
-  g_autofree char *parent = dup_one_line (tandem_search_hit_get_parent_name (hit));
+  g_autofree char *snippet = tandem_cli_dup_one_line (plain);
+  g_autofree char *title = tandem_cli_dup_one_line (tandem_search_hit_get_title (hit));
+  g_autofree char *parent = tandem_cli_dup_one_line (tandem_search_hit_get_parent_name (hit));
 
   tandem_cli_print ("%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
                     tandem_kind_to_string (tandem_search_hit_get_kind (hit)),
                     tandem_search_hit_get_id (hit), title, snippet, parent);
+}
+
+/* CSV (RFC 4180): a field is quoted when it holds a comma, a quote or a
+ * line break, and lines end in CR LF. */
+void
+tandem_cli_print_csv_field (const char *text,
+                            gboolean    last)
+{
+  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_autoptr(GString) quoted = g_string_new ("\"");
+
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (quoted, '"');
+          g_string_append_c (quoted, *p);
+        }
+      g_string_append_c (quoted, '"');
+      fputs (quoted->str, stdout);
+    }
+  else
+    fputs (text ? text : "", stdout);
+  fputs (last ? "\r\n" : ",", stdout);
 }
 
 /* JSON */

@@ -96,6 +96,26 @@ gboolean     tandem_cli_person_show          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_person_list          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_note_add             (TandemCli *cli, GError **error);
 
+/* Who may see a new note, activity, project or task (SPEC E1), from
+ * --visible-to (repeatable: "everyone", "groups", "team", "private" or a
+ * group's name), the groups of --team/--group and --private. @allowed is
+ * a mask of (1 << TandemVisibility) the record may take; the project team
+ * also needs @has_project. Sets @group_ids (never NULL) on success. */
+gboolean     tandem_cli_resolve_visibility   (TandemCli           *cli,
+                                              char               **visible_to,
+                                              char               **groups,
+                                              gboolean             is_private,
+                                              guint                allowed,
+                                              gboolean             has_project,
+                                              TandemVisibility     fallback,
+                                              TandemVisibility    *visibility,
+                                              GArray             **group_ids,
+                                              GError             **error);
+/* The names of @ids among @groups (from tandem_store_list_groups) */
+GStrv        tandem_cli_group_names          (GPtrArray           *groups,
+                                              const gint64        *ids,
+                                              guint                n_ids);
+
 /* tandem-cli-search.c (SPEC K1) */
 gboolean     tandem_cli_search               (TandemCli *cli, GError **error);
 
@@ -117,12 +137,62 @@ gboolean     tandem_cli_term_rename          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_term_delete          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_target_set           (TandemCli *cli, GError **error);
 gboolean     tandem_cli_target_list          (TandemCli *cli, GError **error);
+/* --from DATE --to DATE of the reports as store days: @from the first
+ * day, @to the day after the last ("YYYY-MM-DD", [from, to)). */
+gboolean     tandem_cli_parse_day_range      (const char          *from_text,
+                                              const char          *to_text,
+                                              char               **from,
+                                              char               **to,
+                                              GError             **error);
+/* The activities of a project the user may see (SPEC H4): added to
+ * @object as "activities", or printed as lines when @object is NULL. */
+gboolean     tandem_cli_show_project_activities (TandemCli        *cli,
+                                              gint64               project_id,
+                                              JsonObject          *object,
+                                              GError             **error);
+
+/* tandem-cli-projects.c (SPEC H1–H4, E1, E2, E4) */
+gboolean     tandem_cli_project_add          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_project_show         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_project_list         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_project_member_add   (TandemCli *cli, GError **error);
+gboolean     tandem_cli_project_member_remove (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_add             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_show            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_move            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_win             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_sale_lose            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_task_add             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_task_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_task_done            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_task_cancel          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_stage_list           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_product_add          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_product_list         (TandemCli *cli, GError **error);
+/* Money in hundredths as scripts read it: "12500.50" (SPEC M5) */
+char        *tandem_cli_format_money         (gint64               cents);
+
+/* tandem-cli-reports.c (SPEC J1, J2) */
+gboolean     tandem_cli_report_pipeline      (TandemCli *cli, GError **error);
+gboolean     tandem_cli_report_forecast      (TandemCli *cli, GError **error);
+gboolean     tandem_cli_report_development   (TandemCli *cli, GError **error);
+gboolean     tandem_cli_report_activities    (TandemCli *cli, GError **error);
+gboolean     tandem_cli_report_targets       (TandemCli *cli, GError **error);
 
 /* tandem-cli-output.c: what goes to stdout, as text or JSON. Output is
  * UTF-8 whatever the locale, so that scripts read the same bytes. */
 void         tandem_cli_print                (const char          *format,
                                               ...) G_GNUC_PRINTF (1, 2);
 void         tandem_cli_print_json           (JsonObject          *object);
+/* "Label: value" on a line of its own; nothing for an empty value */
+void         tandem_cli_print_value          (const char          *label,
+                                              const char          *value);
+/* @text with tabs and line breaks as spaces, for line-per-record output */
+char        *tandem_cli_dup_one_line         (const char          *text);
+/* One field of an RFC 4180 line, quoted when it needs to be */
+void         tandem_cli_print_csv_field      (const char          *text,
+                                              gboolean             last);
 
 /* A list printed while it is walked, as lines or as a JSON array. */
 typedef struct

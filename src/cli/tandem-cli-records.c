@@ -237,6 +237,102 @@ resolve_groups (TandemStore  *store,
   return g_steal_pointer (&ids);
 }
 
+static const char * const visibility_words[] = {
+  [TANDEM_VISIBILITY_EVERYONE] = "everyone",
+  [TANDEM_VISIBILITY_GROUPS] = "groups",
+  [TANDEM_VISIBILITY_PRIVATE] = "private",
+  [TANDEM_VISIBILITY_TEAM] = "team",
+};
+
+static gboolean
+set_visibility_once (TandemVisibility  *visibility,
+                     gboolean          *chosen,
+                     TandemVisibility   value,
+                     GError           **error)
+{
+  if (*chosen && *visibility != value)
+    {
+      /* Translators: the words in quotes are command-line values, keep them. */
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("Give one visibility: “%s” and “%s” (or --private) do not go together"),
+                   visibility_words[*visibility], visibility_words[value]);
+      return FALSE;
+    }
+  *visibility = value;
+  *chosen = TRUE;
+  return TRUE;
+}
+
+gboolean
+tandem_cli_resolve_visibility (TandemCli         *cli,
+                               char             **visible_to,
+                               char             **groups,
+                               gboolean           is_private,
+                               guint              allowed,
+                               gboolean           has_project,
+                               TandemVisibility   fallback,
+                               TandemVisibility  *visibility,
+                               GArray           **group_ids,
+                               GError           **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  TandemVisibility value = fallback;
+  gboolean chosen = FALSE;
+
+  for (guint i = 0; visible_to && visible_to[i]; i++)
+    {
+      gboolean is_word = FALSE;
+
+      for (guint v = 0; v < G_N_ELEMENTS (visibility_words); v++)
+        if (g_str_equal (visible_to[i], visibility_words[v]))
+          {
+            if (!set_visibility_once (&value, &chosen, v, error))
+              return FALSE;
+            is_word = TRUE;
+          }
+      if (!is_word)
+        g_strv_builder_add (builder, visible_to[i]);
+    }
+  for (guint i = 0; groups && groups[i]; i++)
+    g_strv_builder_add (builder, groups[i]);
+  names = g_strv_builder_end (builder);
+
+  if (is_private && !set_visibility_once (&value, &chosen, TANDEM_VISIBILITY_PRIVATE, error))
+    return FALSE;
+  if (names[0] != NULL && !set_visibility_once (&value, &chosen, TANDEM_VISIBILITY_GROUPS, error))
+    return FALSE;
+  if (value == TANDEM_VISIBILITY_GROUPS && names[0] == NULL)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("Name the groups that may see it with --team GROUP"));
+      return FALSE;
+    }
+  if ((allowed & (1u << value)) == 0)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("“%s” is not a visibility for this record"), visibility_words[value]);
+      return FALSE;
+    }
+  if (value == TANDEM_VISIBILITY_TEAM && !has_project)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                   _("Only a record of a project can be visible to the project team; add --project ID"));
+      return FALSE;
+    }
+
+  if (names[0] != NULL)
+    {
+      *group_ids = resolve_groups (cli->store, names, error);
+      if (*group_ids == NULL)
+        return FALSE;
+    }
+  else
+    *group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *visibility = value;
+  return TRUE;
+}
+
 gboolean
 tandem_cli_note_add (TandemCli  *cli,
                      GError    **error)
@@ -245,34 +341,45 @@ tandem_cli_note_add (TandemCli  *cli,
   g_autoptr(GArray) group_ids = NULL;
   g_autofree char *company_text = NULL;
   g_autofree char *person_text = NULL;
+  g_autofree char *project_text = NULL;
   g_autofree char *text = NULL;
   g_autofree char *due = NULL;
   g_auto(GStrv) visible_to = NULL;
+  g_auto(GStrv) teams = NULL;
   gboolean private = FALSE;
+  TandemVisibility visibility;
   TandemKind parent_kind;
+  const char *parent_text;
+  const char *parent_option;
   gint64 parent_id;
   gint64 id;
   const GOptionEntry entries[] = {
     { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The id of the company the note is on"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_FILENAME, &person_text, N_("The id of the person the note is on"), N_("ID") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text,
+      N_("The id of the project or sales project the note is on"), N_("ID") },
     { "text", 0, 0, G_OPTION_ARG_FILENAME, &text, N_("The text of the note"), N_("TEXT") },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visible_to,
-      N_("Only members of GROUP may read the note; repeat for several groups"), N_("GROUP") },
+      N_("Only members of GROUP may read the note; repeat for several groups. "
+         "“team”: only the project’s team; “everyone”: the default"), N_("GROUP") },
+    { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &teams,
+      N_("Only members of GROUP may read the note, as --visible-to GROUP"), N_("GROUP") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &private, N_("Only you may read the note"), NULL },
     { "due", 0, 0, G_OPTION_ARG_FILENAME, &due, N_("Due date of the note"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
   if (!tandem_cli_parse (cli, "",
-                         _("Add a note to a company or a person and print its id. "
-                           "Without --visible-to or --private, everyone who may see the company or person can read it."),
+                         _("Add a note to a company, a person or a project and print its id. "
+                           "Without --visible-to or --private, everyone who may see the company, "
+                           "person or project can read it."),
                          entries, FALSE, 0, 0, error))
     return FALSE;
 
-  if ((company_text == NULL) == (person_text == NULL))
+  if ((company_text != NULL) + (person_text != NULL) + (project_text != NULL) != 1)
     {
       g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
-                   _("“note add” needs either --company ID or --person ID"));
+                   _("“note add” needs one of --company ID, --person ID or --project ID"));
       return FALSE;
     }
   if (text == NULL)
@@ -281,35 +388,47 @@ tandem_cli_note_add (TandemCli  *cli,
                    _("“note add” needs --text TEXT"));
       return FALSE;
     }
-  if (private && visible_to != NULL)
+  if (private && (visible_to != NULL || teams != NULL))
     {
       g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
                    _("A note is either --private or --visible-to groups, not both"));
       return FALSE;
     }
-  parent_kind = company_text != NULL ? TANDEM_KIND_COMPANY : TANDEM_KIND_PERSON;
-  if (!tandem_cli_parse_id (company_text ? company_text : person_text,
-                            company_text ? "--company" : "--person", &parent_id, error))
+  if (company_text != NULL)
+    {
+      parent_kind = TANDEM_KIND_COMPANY;
+      parent_text = company_text;
+      parent_option = "--company";
+    }
+  else if (person_text != NULL)
+    {
+      parent_kind = TANDEM_KIND_PERSON;
+      parent_text = person_text;
+      parent_option = "--person";
+    }
+  else
+    {
+      parent_kind = TANDEM_KIND_PROJECT;
+      parent_text = project_text;
+      parent_option = "--project";
+    }
+  if (!tandem_cli_parse_id (parent_text, parent_option, &parent_id, error))
+    return FALSE;
+  if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 
-  if (!tandem_cli_sign_in (cli, error))
+  if (!tandem_cli_resolve_visibility (cli, visible_to, teams, private,
+                                      (1u << TANDEM_VISIBILITY_EVERYONE) | (1u << TANDEM_VISIBILITY_GROUPS) |
+                                      (1u << TANDEM_VISIBILITY_PRIVATE) | (1u << TANDEM_VISIBILITY_TEAM),
+                                      parent_kind == TANDEM_KIND_PROJECT, TANDEM_VISIBILITY_EVERYONE,
+                                      &visibility, &group_ids, error))
     return FALSE;
 
   note = tandem_note_new (parent_kind, parent_id, text);
   if (due != NULL)
     tandem_note_set_due (note, due);
-  if (private)
-    tandem_note_set_visibility (note, TANDEM_VISIBILITY_PRIVATE);
-  else if (visible_to != NULL)
-    {
-      group_ids = resolve_groups (cli->store, visible_to, error);
-      if (group_ids == NULL)
-        return FALSE;
-      tandem_note_set_visibility (note, TANDEM_VISIBILITY_GROUPS);
-      tandem_note_set_group_ids (note, (const gint64 *) group_ids->data, group_ids->len);
-    }
-  else
-    tandem_note_set_visibility (note, TANDEM_VISIBILITY_EVERYONE);
+  tandem_note_set_visibility (note, visibility);
+  tandem_note_set_group_ids (note, (const gint64 *) (gpointer) group_ids->data, group_ids->len);
 
   id = tandem_store_save_note (cli->store, note, error);
   if (id == 0)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tandem-error.h"
 #include "tandem-cli-private.h"
@@ -39,8 +40,26 @@ static const TandemCliCommand commands[] = {
   { "person",  "add",    tandem_cli_person_add,   N_("Add a person and print the id") },
   { "person",  "show",   tandem_cli_person_show,  N_("Show a person with their notes") },
   { "person",  "list",   tandem_cli_person_list,  N_("List the people") },
-  { "note",    "add",    tandem_cli_note_add,     N_("Add a note to a company or a person and print its id") },
+  { "note",    "add",    tandem_cli_note_add,     N_("Add a note to a company, person or project and print its id") },
   { "search",  NULL,     tandem_cli_search,       N_("Search companies, people and notes") },
+  { "project", "add",    tandem_cli_project_add,  N_("Add a delivery project and print its id") },
+  { "project", "show",   tandem_cli_project_show, N_("Show a project with its team, tasks, notes and activities") },
+  { "project", "list",   tandem_cli_project_list, N_("List the projects and sales projects") },
+  { "project", "member add", tandem_cli_project_member_add, N_("Add a user to a project’s team") },
+  { "project", "member remove", tandem_cli_project_member_remove, N_("Remove a user from a project’s team") },
+  { "sale",    "add",    tandem_cli_sale_add,     N_("Add a sales project and print its id") },
+  { "sale",    "show",   tandem_cli_sale_show,    N_("Show a sales project with its team, tasks, notes and activities") },
+  { "sale",    "list",   tandem_cli_sale_list,    N_("List the sales projects") },
+  { "sale",    "move",   tandem_cli_sale_move,    N_("Move a sale to another stage") },
+  { "sale",    "win",    tandem_cli_sale_win,     N_("Mark a sale won; it becomes a delivery project") },
+  { "sale",    "lose",   tandem_cli_sale_lose,    N_("Mark a sale lost") },
+  { "task",    "add",    tandem_cli_task_add,     N_("Add a task to a project and print its id") },
+  { "task",    "list",   tandem_cli_task_list,    N_("List project tasks") },
+  { "task",    "done",   tandem_cli_task_done,    N_("Mark a project task done") },
+  { "task",    "cancel", tandem_cli_task_cancel,  N_("Mark a project task cancelled") },
+  { "stage",   "list",   tandem_cli_stage_list,   N_("List the sales stages") },
+  { "product", "add",    tandem_cli_product_add,  N_("Add a product and print its id") },
+  { "product", "list",   tandem_cli_product_list, N_("List the products") },
   { "activity", "add",   tandem_cli_activity_add,      N_("Plan an activity and print its id") },
   { "activity", "show",  tandem_cli_activity_show,     N_("Show an activity with its discussion") },
   { "activity", "list",  tandem_cli_activity_list,     N_("List activities, or a calendar between two days") },
@@ -76,7 +95,7 @@ describe_commands (const char *only)
       name = commands[i].subcommand
              ? g_strdup_printf ("%s %s", commands[i].name, commands[i].subcommand)
              : g_strdup (commands[i].name);
-      g_string_append_printf (text, "\n  %-18s %s", name, _(commands[i].summary));
+      g_string_append_printf (text, "\n  %-22s %s", name, _(commands[i].summary));
     }
   if (only == NULL)
     {
@@ -222,15 +241,33 @@ arguments_to_utf8 (int      argc,
   return g_strv_builder_end (builder);
 }
 
+/* How many of @args name @command's subcommand ("member add" is two), or
+ * 0 when they do not. */
+static guint
+match_subcommand (const TandemCliCommand  *command,
+                  char                   **args)
+{
+  g_auto(GStrv) words = g_strsplit (command->subcommand, " ", -1);
+  guint n = 0;
+
+  for (; words[n] != NULL; n++)
+    if (args[n] == NULL || !g_str_equal (words[n], args[n]))
+      return 0;
+  return n;
+}
+
 static const TandemCliCommand *
 find_command (char   **args,
               guint   *n_words,
               GError **error)
 {
   gboolean known_name = FALSE;
+  gboolean known_group = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
+      guint n_sub;
+
       if (!g_str_equal (commands[i].name, args[0]))
         continue;
       known_name = TRUE;
@@ -239,11 +276,16 @@ find_command (char   **args,
           *n_words = 1;
           return &commands[i];
         }
-      if (args[1] != NULL && g_str_equal (commands[i].subcommand, args[1]))
+      n_sub = match_subcommand (&commands[i], args + 1);
+      if (n_sub > 0)
         {
-          *n_words = 2;
+          *n_words = 1 + n_sub;
           return &commands[i];
         }
+      /* "project member" alone names a group of subcommands */
+      if (args[1] != NULL && g_str_has_prefix (commands[i].subcommand, args[1]) &&
+          commands[i].subcommand[strlen (args[1])] == ' ')
+        known_group = TRUE;
     }
 
   if (!known_name)
@@ -252,6 +294,12 @@ find_command (char   **args,
   else if (args[1] == NULL)
     g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
                  _("“%s” needs a subcommand; see “tandem-cli %s --help”"), args[0], args[0]);
+  else if (known_group && args[2] == NULL)
+    g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                 _("“%s %s” needs a subcommand; see “tandem-cli %s --help”"), args[0], args[1], args[0]);
+  else if (known_group)
+    g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
+                 _("Unknown command “%s %s %s”; see “tandem-cli %s --help”"), args[0], args[1], args[2], args[0]);
   else
     g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE,
                  _("Unknown command “%s %s”; see “tandem-cli %s --help”"), args[0], args[1], args[0]);
@@ -333,8 +381,9 @@ run (TandemCli  *cli,
       return FALSE;
     }
 
-  /* "tandem-cli user --help" lists what "user" can do. */
-  if (is_help (args[2]))
+  /* "tandem-cli user --help" lists what "user" can do; so does
+   * "tandem-cli project member --help". */
+  if (is_help (args[2]) || (args[2] != NULL && is_help (args[3]) && g_str_equal (args[2], "member")))
     {
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (g_str_equal (commands[i].name, args[1]) && commands[i].subcommand != NULL)
