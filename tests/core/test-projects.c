@@ -1109,6 +1109,21 @@ test_project_activities_D2 (TestDb        *db,
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* He may not move it elsewhere while it is for the team. */
+  test_sign_in (db, "pm");
+  tandem_activity_set_visibility (activity, TANDEM_VISIBILITY_TEAM);
+  g_assert_cmpint (tandem_store_save_activity (db->store, activity, &error), ==, id);
+  g_assert_no_error (error);
+  test_sign_in (db, "olli");
+  g_clear_object (&seen);
+  seen = tandem_store_get_activity (db->store, id, &error);
+  g_assert_no_error (error);
+  tandem_activity_set_project_id (seen, open_project);
+  g_assert_cmpint (tandem_store_save_activity (db->store, seen, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  tandem_activity_set_project_id (seen, secret);
+
   /* He may still change what he performs, and the project stays. */
   tandem_activity_set_description (seen, "Bring the floor plan");
   g_assert_cmpint (tandem_store_save_activity (db->store, seen, &error), ==, id);

@@ -1395,9 +1395,13 @@ tandem_store_save_activity (TandemStore     *self,
         n_new = 0;
       if (tandem_activity_get_visibility (existing) != TANDEM_VISIBILITY_GROUPS)
         n_old = 0;
+      /* An activity for a project's team moved to another project goes to
+       * another team: that too changes who sees it. */
       if (assigner_id != me && !tandem_user_is_admin (self->user) &&
           (tandem_activity_get_visibility (existing) != tandem_activity_get_visibility (work) ||
-           !same_ids (old_groups, n_old, new_groups, n_new)))
+           !same_ids (old_groups, n_old, new_groups, n_new) ||
+           (tandem_activity_get_visibility (work) == TANDEM_VISIBILITY_TEAM &&
+            tandem_activity_get_project_id (existing) != tandem_activity_get_project_id (work))))
         {
           g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION,
                        _("Only the author or an administrator can change who sees an activity"));
