@@ -60,7 +60,24 @@ G_DECLARE_FINAL_TYPE (TandemReport, tandem_report, TANDEM, REPORT, GObject)
 /* Builds a report from the store for the signed-in user. @from and @to
  * are "YYYY-MM-DD" ([from, to)); @by must be one the type offers
  * (tandem_report_type_get_bys); @currency picks the money reports'
- * currency (NULL: the one with the most sales in the range). */
+ * currency (NULL: the one with the most sales in the range).
+ *
+ * What each type shows (the first grouping is the default):
+ *  - PIPELINE: bars of the open sales' value closing in the range, by
+ *    stage (board order), seller, product or closing month;
+ *  - FORECAST: stacked bars per closing month (or seller): "won" (value
+ *    of the sales won in it) under "open" (value × probability of those
+ *    still open);
+ *  - DEVELOPMENT: a line per seller through the open pipeline's value at
+ *    each month end of the range (and its last day when that is not one);
+ *  - ACTIVITIES: stacked bars of planned, completed and cancelled
+ *    activities by category, kind, type, user (performer), month or week;
+ *  - TIME: bars of tracked time by user, month or week;
+ *  - TARGETS: grouped bars, a pair per seller and target category (the
+ *    category label "Seller: Category", key "login:category-id"): "target"
+ *    for the range beside "done", the completed activities. The pairs are
+ *    compared, not added: tandem_report_sums_series is FALSE.
+ * Months and weeks of the range all appear, with or without data. */
 TandemReport    *tandem_report_build              (TandemStore       *store,
                                                    TandemReportType   type,
                                                    TandemReportBy     by,
@@ -100,6 +117,10 @@ void             tandem_report_set_value          (TandemReport      *self,
                                                    guint              category,
                                                    guint              series,
                                                    gint64             value);
+/* The table's first heading, "Stage", "Seller", … ("Category" unless set) */
+void             tandem_report_set_category_title (TandemReport      *self,
+                                                   const char        *title);
+const char      *tandem_report_get_category_title (TandemReport      *self);
 
 const char      *tandem_report_get_title          (TandemReport      *self);
 const char      *tandem_report_get_subtitle       (TandemReport      *self);
@@ -112,6 +133,8 @@ const char      *tandem_report_get_category_key   (TandemReport      *self,
 const char      *tandem_report_get_category_label (TandemReport      *self,
                                                    guint              category);
 guint            tandem_report_get_n_series       (TandemReport      *self);
+const char      *tandem_report_get_series_key     (TandemReport      *self,
+                                                   guint              series);
 const char      *tandem_report_get_series_label   (TandemReport      *self,
                                                    guint              series);
 gint64           tandem_report_get_value          (TandemReport      *self,
@@ -121,6 +144,10 @@ gint64           tandem_report_get_value          (TandemReport      *self,
 gint64           tandem_report_get_category_total (TandemReport      *self,
                                                    guint              category);
 gint64           tandem_report_get_total          (TandemReport      *self);
+/* Whether the series add up to a meaningful total per category: not
+ * when they stand side by side to be compared (grouped bars: a target
+ * beside its result), and then tables and CSV have no total column. */
+gboolean         tandem_report_sums_series        (TandemReport      *self);
 /* A value as people read it in the report's unit: "12 500,00 EUR",
  * "3 h 20 min", "42" */
 char            *tandem_report_format_value       (TandemReport      *self,
@@ -128,7 +155,7 @@ char            *tandem_report_format_value       (TandemReport      *self,
 
 /* The table as CSV (RFC 4180, UTF-8, header row; money as plain decimal
  * numbers with a dot, seconds as seconds): category, one column per
- * series, total. */
+ * series, total (when tandem_report_sums_series). */
 char            *tandem_report_to_csv             (TandemReport      *self);
 
 /* The chart, with axes, gridlines and a legend, within @width × @height. */

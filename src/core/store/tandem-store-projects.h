@@ -208,7 +208,8 @@ GPtrArray      *tandem_store_forecast_report      (TandemStore      *self,
 /* How the pipeline developed (J1): for the end of each month from @from
  * to @to (the last point is @to itself when it is not a month end), the
  * open sales as they stood then, per seller: key "2026-11-30", series the
- * seller's login, label their name, currency, count, value, weighted. */
+ * seller's login, label their name, currency, count, value, weighted.
+ * A point is how the sales stood at the end of that day (local time). */
 GPtrArray      *tandem_store_pipeline_history     (TandemStore      *self,
                                                    const char       *from,
                                                    const char       *to,
@@ -229,6 +230,10 @@ GPtrArray      *tandem_store_activity_report      (TandemStore      *self,
 GPtrArray      *tandem_store_target_report        (TandemStore      *self,
                                                    const char       *from,
                                                    const char       *to,
+                                                   GError          **error);
+/* The currencies of the sales the user may see, most used first (the
+ * money reports' choice of currency). */
+GStrv           tandem_store_list_sale_currencies (TandemStore      *self,
                                                    GError          **error);
 
 G_END_DECLS
