@@ -34,6 +34,7 @@ struct _TandemActivityWindow
   AdwComboRow            *priority_row;
   TandemRecordPicker     *link_row;
   TandemChecklistRow     *persons_row;
+  AdwComboRow            *project_row;
   AdwComboRow            *direction_row;
   AdwEntryRow            *reference_row;
   AdwEntryRow            *url_row;
@@ -103,6 +104,7 @@ struct _TandemActivityWindow
   GArray                 *priority_ids;
   GArray                 *goal_ids;
   GArray                 *responsible_ids;
+  GArray                 *project_ids;      /* gint64 per project_row position; 0 = None */
   GArray                 *reminders;        /* TandemReminder, as edited */
   char                   *clean_fingerprint;
   char                   *clean_rrule;      /* the rule as the card showed it when loaded */
@@ -115,6 +117,8 @@ struct _TandemActivityWindow
   gboolean                close_confirmed;
   gboolean                status_auto;      /* completed because it is in the past (D16) */
   gboolean                may_change_visibility;
+  gboolean                project_hidden;   /* linked to a project the user may not see */
+  gboolean                project_touched;  /* the user chose in project_row */
 
   /* Stopwatch */
   guint                   tick_id;
@@ -154,6 +158,7 @@ AdwComboRow        *tandem_activity_window_get_type_row         (TandemActivityW
 AdwComboRow        *tandem_activity_window_get_goal_row         (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_status_row       (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_visibility_row   (TandemActivityWindow *self);
+AdwComboRow        *tandem_activity_window_get_project_row      (TandemActivityWindow *self);
 AdwActionRow       *tandem_activity_window_get_assigner_row     (TandemActivityWindow *self);
 TandemChecklistRow *tandem_activity_window_get_performers_row   (TandemActivityWindow *self);
 TandemRecordPicker *tandem_activity_window_get_link_row         (TandemActivityWindow *self);

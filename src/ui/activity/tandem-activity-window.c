@@ -187,6 +187,7 @@ copy_edits (TandemActivity *from,
   tandem_activity_set_outcome (to, tandem_activity_get_outcome (from));
   tandem_activity_set_direction (to, tandem_activity_get_direction (from));
   tandem_activity_set_company_id (to, tandem_activity_get_company_id (from));
+  tandem_activity_set_project_id (to, tandem_activity_get_project_id (from));
   ids = tandem_activity_get_person_ids (from, &n);
   tandem_activity_set_person_ids (to, ids, n);
   tandem_activity_set_responsible_id (to, tandem_activity_get_responsible_id (from));
@@ -421,6 +422,10 @@ update_link_rows (TandemActivityWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->persons_row), kind == TANDEM_KIND_COMPANY);
   gtk_widget_set_visible (GTK_WIDGET (self->direction_row), kind != TANDEM_KIND_NONE);
+  /* Only a company's own projects are offered; the row stays away while
+   * it has none. */
+  gtk_widget_set_visible (GTK_WIDGET (self->project_row),
+                          kind == TANDEM_KIND_COMPANY && self->project_ids->len > 1);
 }
 
 static void
@@ -566,6 +571,41 @@ fill_persons (TandemActivityWindow *self,
     }
 }
 
+/* The projects and sales of @company_id the user may see (D2), with
+ * @chosen selected; a chosen one the user may not see stays linked
+ * unless the user picks another. */
+static void
+fill_projects (TandemActivityWindow *self,
+               gint64                company_id,
+               gint64                chosen)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectQuery query = { 0 };
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  fill_id_combo (self->project_row, self->project_ids, C_("project", "None"));
+  self->project_hidden = FALSE;
+  if (company_id != 0)
+    {
+      query.company_id = company_id;
+      projects = tandem_store_list_projects (self->store, &query, &error);
+      if (projects == NULL)
+        g_debug ("Cannot read the projects of company %" G_GINT64_FORMAT ": %s", company_id, error->message);
+    }
+  for (guint i = 0; projects && i < projects->len; i++)
+    {
+      TandemProject *project = g_ptr_array_index (projects, i);
+
+      append_id_combo (self->project_row, self->project_ids, tandem_record_get_id (TANDEM_RECORD (project)),
+                       tandem_project_get_name (project));
+    }
+  select_id (self->project_row, self->project_ids, chosen);
+  self->project_hidden = chosen != 0 && selected_id (self->project_row, self->project_ids) != chosen;
+  self->loading = was_loading;
+}
+
 static void
 fill_people_choices (TandemActivityWindow *self,
                      TandemActivity       *activity)
@@ -639,6 +679,7 @@ load_link (TandemActivityWindow *self,
         name = record_name (self, TANDEM_KIND_COMPANY, company_id);
       tandem_record_picker_set_record (self->link_row, TANDEM_KIND_COMPANY, company_id, name);
       fill_persons (self, company_id, persons, n_persons);
+      fill_projects (self, company_id, tandem_activity_get_project_id (activity));
     }
   else if (n_persons > 0)
     {
@@ -649,12 +690,15 @@ load_link (TandemActivityWindow *self,
         name = record_name (self, TANDEM_KIND_PERSON, persons[0]);
       tandem_record_picker_set_record (self->link_row, TANDEM_KIND_PERSON, persons[0], name);
       fill_persons (self, 0, NULL, 0);
+      fill_projects (self, 0, tandem_activity_get_project_id (activity));
     }
   else
     {
       tandem_record_picker_set_record (self->link_row, TANDEM_KIND_NONE, 0, NULL);
       fill_persons (self, 0, NULL, 0);
+      fill_projects (self, 0, tandem_activity_get_project_id (activity));
     }
+  self->project_touched = FALSE;
   update_link_rows (self);
 }
 
@@ -897,6 +941,12 @@ collect (TandemActivityWindow *self,
       tandem_activity_set_company_id (a, 0);
     }
   tandem_activity_set_person_ids (a, (const gint64 *) persons->data, persons->len);
+  if (self->project_hidden && !self->project_touched)
+    tandem_activity_set_project_id (a, tandem_activity_get_project_id (self->activity));
+  else if (link_kind == TANDEM_KIND_COMPANY)
+    tandem_activity_set_project_id (a, selected_id (self->project_row, self->project_ids));
+  else
+    tandem_activity_set_project_id (a, 0);
   tandem_activity_set_direction (a, link_kind == TANDEM_KIND_NONE ? TANDEM_DIRECTION_NONE
                                     : (TandemDirection) adw_combo_row_get_selected (self->direction_row));
 
@@ -964,8 +1014,16 @@ collect (TandemActivityWindow *self,
     {
       guint visibility = adw_combo_row_get_selected (self->visibility_row);
 
-      if (visibility > TANDEM_VISIBILITY_PRIVATE)
+      if (visibility > TANDEM_VISIBILITY_TEAM)
         visibility = TANDEM_VISIBILITY_EVERYONE;
+      /* E1: the project team is the team of the activity's project. */
+      if (visibility == TANDEM_VISIBILITY_TEAM && tandem_activity_get_project_id (a) == 0 && strict)
+        {
+          g_set_error_literal (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                               _("Only an activity linked to a project can be visible to the project team: "
+                                 "choose the project"));
+          return NULL;
+        }
       tandem_activity_set_visibility (a, visibility);
       if (visibility == TANDEM_VISIBILITY_GROUPS)
         tandem_activity_set_group_ids (a, (const gint64 *) groups->data, groups->len);
@@ -1022,6 +1080,8 @@ on_link_changed_cb (TandemActivityWindow *self)
 {
   TandemKind kind = tandem_record_picker_get_kind (self->link_row);
   gint64 id = tandem_record_picker_get_id (self->link_row);
+  gint64 project_id = selected_id (self->project_row, self->project_ids);
+  gint64 company_id_now = 0;
 
   if (kind == TANDEM_KIND_PERSON)
     {
@@ -1041,11 +1101,18 @@ on_link_changed_cb (TandemActivityWindow *self)
         }
       else
         fill_persons (self, 0, NULL, 0);
+      company_id_now = company_id;
     }
   else if (kind == TANDEM_KIND_COMPANY)
-    fill_persons (self, id, NULL, 0);
+    {
+      fill_persons (self, id, NULL, 0);
+      company_id_now = id;
+    }
   else
     fill_persons (self, 0, NULL, 0);
+  /* Another company has other projects. */
+  fill_projects (self, company_id_now, project_id);
+  self->project_touched = TRUE;
   update_link_rows (self);
 }
 
@@ -1126,6 +1193,13 @@ static void
 on_visibility_selected_cb (TandemActivityWindow *self)
 {
   update_visibility_rows (self);
+}
+
+static void
+on_project_selected_cb (TandemActivityWindow *self)
+{
+  if (!self->loading)
+    self->project_touched = TRUE;
 }
 
 static void
@@ -1745,6 +1819,7 @@ tandem_activity_window_finalize (GObject *object)
   g_clear_pointer (&self->priority_ids, g_array_unref);
   g_clear_pointer (&self->goal_ids, g_array_unref);
   g_clear_pointer (&self->responsible_ids, g_array_unref);
+  g_clear_pointer (&self->project_ids, g_array_unref);
   g_clear_pointer (&self->reminders, g_array_unref);
   g_clear_pointer (&self->clean_fingerprint, g_free);
   g_clear_pointer (&self->clean_rrule, g_free);
@@ -1800,6 +1875,7 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, priority_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, link_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, persons_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, project_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, direction_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, reference_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, url_row);
@@ -1885,6 +1961,7 @@ tandem_activity_window_init (TandemActivityWindow *self)
     _("Everyone who may see the customer"),
     tandem_visibility_get_label (TANDEM_VISIBILITY_GROUPS),
     _("Private (me and the performers)"),
+    _("The project team (members of its project)"),
   };
 
   /* Something to show until the constructor loads the real one. */
@@ -1906,6 +1983,7 @@ tandem_activity_window_init (TandemActivityWindow *self)
   self->priority_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->goal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->responsible_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->reminders = g_array_new (FALSE, FALSE, sizeof (TandemReminder));
   self->categories = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1938,6 +2016,8 @@ tandem_activity_window_init (TandemActivityWindow *self)
   g_signal_connect_object (self->visibility_row, "notify::selected", G_CALLBACK (on_visibility_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project_row, "notify::selected", G_CALLBACK (on_project_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Caught before the fields see them: none of them has a use for these. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -2111,6 +2191,17 @@ tandem_activity_window_new_planned_for (GtkWindow    *parent,
 
   if (kind == TANDEM_KIND_COMPANY && id)
     tandem_activity_set_company_id (activity, id);
+  else if (kind == TANDEM_KIND_PROJECT && id)
+    {
+      g_autoptr(TandemProject) project = tandem_store_get_project (store, id, NULL);
+
+      /* D16 from a project card: the project and its customer. */
+      if (project)
+        {
+          tandem_activity_set_company_id (activity, tandem_project_get_company_id (project));
+          tandem_activity_set_project_id (activity, id);
+        }
+    }
   else if (kind == TANDEM_KIND_PERSON && id)
     {
       g_autoptr(TandemPerson) person = tandem_store_get_person (store, id, NULL);
@@ -2132,6 +2223,41 @@ tandem_activity_window_new_planned_for (GtkWindow    *parent,
     tandem_activity_set_status (activity, TANDEM_STATUS_COMPLETED);
 
   return tandem_activity_window_new_unsaved (parent, store, activity);
+}
+
+void
+tandem_activity_window_set_project (TandemActivityWindow *self,
+                                    gint64                project_id)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 company_id;
+
+  g_return_if_fail (TANDEM_IS_ACTIVITY_WINDOW (self));
+
+  if (project_id == 0)
+    {
+      select_id (self->project_row, self->project_ids, 0);
+      self->project_touched = TRUE;
+      return;
+    }
+  project = tandem_store_get_project (self->store, project_id, &error);
+  if (project == NULL)
+    {
+      tandem_activity_window_show_error (self, error->message);
+      return;
+    }
+  company_id = tandem_project_get_company_id (project);
+  if (tandem_record_picker_get_kind (self->link_row) != TANDEM_KIND_COMPANY ||
+      tandem_record_picker_get_id (self->link_row) != company_id)
+    {
+      tandem_record_picker_set_record (self->link_row, TANDEM_KIND_COMPANY, company_id,
+                                       tandem_project_get_company_name (project));
+      fill_persons (self, company_id, NULL, 0);
+    }
+  fill_projects (self, company_id, project_id);
+  self->project_touched = TRUE;
+  update_link_rows (self);
 }
 
 TandemActivity *
@@ -2224,6 +2350,12 @@ AdwComboRow *
 tandem_activity_window_get_visibility_row (TandemActivityWindow *self)
 {
   return self->visibility_row;
+}
+
+AdwComboRow *
+tandem_activity_window_get_project_row (TandemActivityWindow *self)
+{
+  return self->project_row;
 }
 
 AdwActionRow *

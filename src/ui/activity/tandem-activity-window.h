@@ -28,11 +28,12 @@ TandemActivityWindow *tandem_activity_window_new_for_activity (GtkWindow      *p
                                                                gint64          activity_id,
                                                                gint64          recurrence_id,
                                                                GError        **error);
-/* A new activity linked to a company or person (@kind/@id, or
- * TANDEM_KIND_NONE/0 for nothing), starting at @start for @duration
- * (NULL @start: the next full hour, one hour), performed by the
- * signed-in user. A @start in the past makes it a record of something
- * done: it is saved as completed unless the user picks cancelled (D16). */
+/* A new activity linked to a company, person or project (@kind/@id, or
+ * TANDEM_KIND_NONE/0 for nothing; a project brings its company),
+ * starting at @start for @duration (NULL @start: the next full hour, one
+ * hour), performed by the signed-in user. A @start in the past makes it
+ * a record of something done: it is saved as completed unless the user
+ * picks cancelled (D16). */
 TandemActivityWindow *tandem_activity_window_new_planned      (GtkWindow      *parent,
                                                                TandemStore    *store,
                                                                TandemKind      kind,
@@ -48,6 +49,10 @@ TandemActivityWindow *tandem_activity_window_new_planned_for  (GtkWindow      *p
                                                                GDateTime      *start,
                                                                GTimeSpan       duration,
                                                                gint64          performer_id);
+/* Links the activity to @project_id (0: none) and to its company, as if
+ * the user chose them (SPEC D2, D16). */
+void                  tandem_activity_window_set_project      (TandemActivityWindow *self,
+                                                               gint64          project_id);
 /* The activity being edited (the window's copy). */
 TandemActivity       *tandem_activity_window_get_activity     (TandemActivityWindow *self);
 
