@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 GtkTextBuffer *tandem_note_editor_get_buffer         (TandemNoteEditor *self);
 AdwComboRow   *tandem_note_editor_get_visibility_row (TandemNoteEditor *self);
 AdwEntryRow   *tandem_note_editor_get_due_row        (TandemNoteEditor *self);
+/* The visibility history (E2); hidden while there is none. */
+AdwExpanderRow *tandem_note_editor_get_history_row   (TandemNoteEditor *self);
 /* Saves as the Save button does; FALSE when the editor stays open. */
 gboolean       tandem_note_editor_save               (TandemNoteEditor *self);
 

@@ -23,6 +23,7 @@ struct _TandemNoteEditor
   AdwComboRow     *visibility_row;
   AdwExpanderRow  *groups_row;
   AdwEntryRow     *due_row;
+  AdwExpanderRow  *history_row;
 
   TandemStore     *store;
   TandemNote      *note;       /* the copy being edited */
@@ -132,6 +133,58 @@ fill_groups (TandemNoteEditor *self)
     }
 }
 
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GDateTime) dt = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return g_strdup (iso ? iso : "");
+  local = g_date_time_to_local (dt);
+  return g_date_time_format (local, "%x %H:%M");
+}
+
+/* SPEC E2: who changed who may see the note, when, from what to what. */
+static void
+fill_history (TandemNoteEditor *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = tandem_record_get_id (TANDEM_RECORD (self->note));
+
+  if (id == 0)
+    return;
+  changes = tandem_store_list_visibility_changes (self->store, TANDEM_KIND_NOTE, id, &error);
+  if (changes == NULL)
+    {
+      g_debug ("Cannot read the visibility history: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TandemVisibilityChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *from = tandem_visibility_describe (tandem_visibility_change_get_old_visibility (change),
+                                                          tandem_visibility_change_get_old_groups (change));
+      g_autofree char *to = tandem_visibility_describe (tandem_visibility_change_get_new_visibility (change),
+                                                        tandem_visibility_change_get_new_groups (change));
+      g_autofree char *when = format_time (tandem_visibility_change_get_changed_at (change));
+      /* Translators: a change of who may see a note: "Chosen groups: Sales team → Project team" */
+      g_autofree char *title = g_strdup_printf (_("%s → %s"), from, to);
+      /* Translators: who changed it and when: "Bob Seller · 12/01/2026 14:05" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), tandem_visibility_change_get_user_name (change),
+                                                   when);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_expander_row_add_row (self->history_row, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), changes->len > 0);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -196,6 +249,7 @@ tandem_note_editor_class_init (TandemNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemNoteEditor, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, TandemNoteEditor, groups_row);
   gtk_widget_class_bind_template_child (widget_class, TandemNoteEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemNoteEditor, history_row);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
@@ -207,7 +261,6 @@ static void
 tandem_note_editor_init (TandemNoteEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  g_autoptr(GtkStringList) visibilities = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->group_checks = g_ptr_array_new ();
@@ -217,11 +270,6 @@ tandem_note_editor_init (TandemNoteEditor *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
-  /* In the order of TandemVisibility. */
-  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_EVERYONE));
-  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_GROUPS));
-  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_PRIVATE));
-  adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
   g_signal_connect_object (self->visibility_row, "notify::selected", G_CALLBACK (update_groups_visible),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->due_row, "changed", G_CALLBACK (check_due), self, G_CONNECT_SWAPPED);
@@ -233,6 +281,7 @@ tandem_note_editor_new (GtkWindow   *parent,
                         TandemNote  *note)
 {
   TandemNoteEditor *self;
+  g_autoptr(GtkStringList) visibilities = gtk_string_list_new (NULL);
   TandemUser *user;
   gint64 id;
 
@@ -254,9 +303,19 @@ tandem_note_editor_new (GtkWindow   *parent,
                             tandem_note_get_body (note) ? tandem_note_get_body (note) : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row),
                          tandem_note_get_due (note) ? tandem_note_get_due (note) : "");
+
+  /* In the order of TandemVisibility; the project team only for a note
+   * on a project (E1). */
+  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_EVERYONE));
+  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_GROUPS));
+  gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_PRIVATE));
+  if (tandem_note_get_parent_kind (note) == TANDEM_KIND_PROJECT)
+    gtk_string_list_append (visibilities, tandem_visibility_get_label (TANDEM_VISIBILITY_TEAM));
+  adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
   adw_combo_row_set_selected (self->visibility_row, tandem_note_get_visibility (note));
   update_groups_visible (self);
   fill_groups (self);
+  fill_history (self);
 
   /* SPEC E2: who sees a note is the author's or an administrator's call. */
   self->may_change_visibility = id == 0 || user == NULL ||
@@ -317,7 +376,8 @@ tandem_note_editor_save (TandemNoteEditor *self)
   if (self->may_change_visibility)
     {
       visibility = adw_combo_row_get_selected (self->visibility_row);
-      if (visibility > TANDEM_VISIBILITY_PRIVATE)
+      if (visibility > TANDEM_VISIBILITY_TEAM ||
+          (visibility == TANDEM_VISIBILITY_TEAM && tandem_note_get_parent_kind (self->note) != TANDEM_KIND_PROJECT))
         visibility = TANDEM_VISIBILITY_EVERYONE;
       tandem_note_set_visibility (self->note, visibility);
 
@@ -361,4 +421,11 @@ tandem_note_editor_get_due_row (TandemNoteEditor *self)
 {
   g_return_val_if_fail (TANDEM_IS_NOTE_EDITOR (self), NULL);
   return self->due_row;
+}
+
+AdwExpanderRow *
+tandem_note_editor_get_history_row (TandemNoteEditor *self)
+{
+  g_return_val_if_fail (TANDEM_IS_NOTE_EDITOR (self), NULL);
+  return self->history_row;
 }

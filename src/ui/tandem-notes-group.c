@@ -94,6 +94,9 @@ create_row (TandemNote *note)
     case TANDEM_VISIBILITY_GROUPS:
       icon_name = "system-users-symbolic";
       break;
+    case TANDEM_VISIBILITY_TEAM:
+      icon_name = "emoji-people-symbolic";
+      break;
     case TANDEM_VISIBILITY_EVERYONE:
     default:
       icon_name = "view-reveal-symbolic";
