@@ -13,5 +13,7 @@ GtkLabel         *tandem_company_card_get_business_id_error (TandemCompanyCard *
 TandemNotesGroup *tandem_company_card_get_notes_group     (TandemCompanyCard *self);
 TandemActivitiesGroup *tandem_company_card_get_activities_group (TandemCompanyCard *self);
 guint             tandem_company_card_get_n_people        (TandemCompanyCard *self);
+/* The projects and sales listed (B6). */
+guint             tandem_company_card_get_n_projects      (TandemCompanyCard *self);
 
 G_END_DECLS

@@ -39,12 +39,15 @@ struct _TandemCompanyCard
   TandemFieldsGroup   *classification_group;
   TandemFieldsGroup   *additional_group;
   AdwPreferencesGroup *people_group;
+  AdwPreferencesGroup *projects_group;
   TandemActivitiesGroup *activities_group;
   TandemNotesGroup    *notes_group;
 
   GPtrArray           *role_rows;
   GPtrArray           *people_rows;
   guint                n_people;
+  GPtrArray           *project_rows;
+  guint                n_projects;
   gint64               shown_id;
 };
 
@@ -225,6 +228,104 @@ reload_people (TandemCompanyCard *self)
 }
 
 static void
+on_project_row_activated_cb (AdwActionRow      *row,
+                             TandemCompanyCard *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "project-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-project", "x", id);
+}
+
+/* "Offer · 12 500,00 € · closing 31/12/2026", "Won · 8 000,00 €" or
+ * "Delivery project". */
+static char *
+describe_project (TandemProject *project)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *value = NULL;
+  TandemSaleState state = tandem_project_get_state (project);
+  const char *close_date = tandem_project_get_close_date (project);
+
+  if (!tandem_project_get_is_sale (project))
+    return g_strdup (_("Delivery project"));
+
+  g_string_append (text, state == TANDEM_SALE_OPEN ? tandem_project_get_stage_name (project)
+                                                   : tandem_sale_state_get_label (state));
+  value = tandem_format_money (tandem_project_get_value (project), tandem_project_get_currency (project));
+  g_string_append_printf (text, " · %s", value);
+  if (state == TANDEM_SALE_OPEN && close_date)
+    {
+      GDate date;
+      char formatted[64];
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, close_date);
+      if (g_date_valid (&date) && g_date_strftime (formatted, sizeof formatted, "%x", &date) > 0)
+        close_date = formatted;
+      g_string_append (text, " · ");
+      /* Translators: %s is the date a sale is expected to close */
+      g_string_append_printf (text, _("closing %s"), close_date);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+reload_projects (TandemCompanyCard *self)
+{
+  TandemStore *store = tandem_card_get_store (TANDEM_CARD (self));
+  gint64 id = tandem_card_get_id (TANDEM_CARD (self));
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectQuery query = { 0 };
+
+  for (guint i = 0; i < self->project_rows->len; i++)
+    adw_preferences_group_remove (self->projects_group, g_ptr_array_index (self->project_rows, i));
+  g_ptr_array_set_size (self->project_rows, 0);
+  self->n_projects = 0;
+
+  if (id == 0)
+    return;
+
+  query.company_id = id;
+  projects = tandem_store_list_projects (store, &query, &error);
+  if (projects == NULL)
+    {
+      g_debug ("Could not read the projects: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TandemProject *project = g_ptr_array_index (projects, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = describe_project (project);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_project_get_name (project));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "project-id",
+                              g_memdup2 (&(gint64) { tandem_record_get_id (TANDEM_RECORD (project)) }, sizeof (gint64)),
+                              g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_project_row_activated_cb), self, 0);
+      g_ptr_array_add (self->project_rows, row);
+      adw_preferences_group_add (self->projects_group, row);
+    }
+  self->n_projects = projects->len;
+
+  if (projects->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No projects or sales yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      g_ptr_array_add (self->project_rows, row);
+      adw_preferences_group_add (self->projects_group, row);
+    }
+}
+
+static void
 on_add_person_clicked_cb (TandemCompanyCard *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.new-person-at", "x",
@@ -269,6 +370,7 @@ tandem_company_card_sync (TandemCard *card)
     {
       self->shown_id = id;
       reload_people (self);
+      reload_projects (self);
       tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
     }
@@ -289,6 +391,8 @@ tandem_company_card_store_changed (TandemCard *card,
     }
   if (kind == TANDEM_KIND_PERSON || kind == TANDEM_KIND_NONE)
     reload_people (self);
+  if (kind == TANDEM_KIND_PROJECT || kind == TANDEM_KIND_NONE)
+    reload_projects (self);
 }
 
 static void
@@ -342,6 +446,7 @@ tandem_company_card_dispose (GObject *object)
 
   g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_pointer (&self->people_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->project_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_COMPANY_CARD);
 
   G_OBJECT_CLASS (tandem_company_card_parent_class)->dispose (object);
@@ -393,6 +498,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   CHILD (classification_group);
   CHILD (additional_group);
   CHILD (people_group);
+  CHILD (projects_group);
   CHILD (activities_group);
   CHILD (notes_group);
 #undef CHILD
@@ -404,6 +510,7 @@ tandem_company_card_init (TandemCompanyCard *self)
 {
   self->role_rows = g_ptr_array_new ();
   self->people_rows = g_ptr_array_new ();
+  self->project_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -446,4 +553,11 @@ tandem_company_card_get_n_people (TandemCompanyCard *self)
 {
   g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), 0);
   return self->n_people;
+}
+
+guint
+tandem_company_card_get_n_projects (TandemCompanyCard *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), 0);
+  return self->n_projects;
 }
