@@ -26,7 +26,7 @@ tandem_cli_search (TandemCli  *cli,
   };
 
   if (!tandem_cli_parse (cli, _("QUERY…"),
-                         _("Search companies, people and notes as the search field of Tandem does. "
+                         _("Search companies, people, notes, activities, projects and tasks as the search field of Tandem does. "
                            "Several words are joined with spaces."),
                          entries, TRUE, 1, G_MAXUINT, error))
     return FALSE;
