@@ -47,4 +47,33 @@ GtkButton    *tandem_preferences_window_get_row_move_button   (AdwActionRow     
 GtkSpinButton *tandem_preferences_window_get_row_target_spin  (AdwActionRow            *row);
 GtkDropDown  *tandem_preferences_window_get_row_target_period (AdwActionRow            *row);
 
+/* Sales (SPEC H1, L1): @list is "stages" or "products". Rows are
+ * AdwExpanderRows; @part names one of a row's controls: "up", "down",
+ * "delete", "name" (an AdwEntryRow), "probability" (a GtkSpinButton),
+ * "outcome" (an AdwComboRow), "group" (an AdwEntryRow), "active" (a
+ * GtkSwitch). */
+GtkWidget    *tandem_preferences_window_get_sales_page        (TandemPreferencesWindow *self);
+/* The "New stage" or "New product" row */
+GtkWidget    *tandem_preferences_window_get_new_sales_row     (TandemPreferencesWindow *self,
+                                                               const char              *list);
+GtkWidget    *tandem_preferences_window_find_sales_row        (TandemPreferencesWindow *self,
+                                                               const char              *list,
+                                                               const char              *title);
+GtkWidget    *tandem_preferences_window_get_nth_sales_row     (TandemPreferencesWindow *self,
+                                                               const char              *list,
+                                                               guint                    n);
+guint         tandem_preferences_window_count_sales_rows      (TandemPreferencesWindow *self,
+                                                               const char              *list);
+GtkWidget    *tandem_preferences_window_get_sales_row_part    (GtkWidget               *row,
+                                                               const char              *part);
+/* The toast the Sales page showed last, while it is shown */
+AdwToast     *tandem_preferences_window_get_sales_toast       (TandemPreferencesWindow *self);
+
+/* The Sales page's share of the window (tandem-preferences-sales.c) */
+void          tandem_preferences_window_setup_sales           (TandemPreferencesWindow *self,
+                                                               TandemStore             *store,
+                                                               AdwPreferencesPage      *page);
+void          tandem_preferences_window_refresh_sales         (TandemPreferencesWindow *self,
+                                                               gboolean                 is_admin);
+
 G_END_DECLS

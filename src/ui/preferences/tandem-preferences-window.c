@@ -99,6 +99,7 @@ struct _TandemPreferencesWindow
   AdwPreferencesPage   *targets_page;
   AdwComboRow          *seller_row;
   AdwPreferencesGroup  *targets_group;
+  AdwPreferencesPage   *sales_page;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPreferencesWindow, tandem_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -1217,6 +1218,7 @@ refresh (TandemPreferencesWindow *self)
   for (guint set = 0; set < TANDEM_N_TERM_SETS; set++)
     refresh_terms (&self->terms[set]);
   refresh_targets (self);
+  tandem_preferences_window_refresh_sales (self, self->is_admin);
   refresh_account (self);
 }
 
@@ -1302,6 +1304,7 @@ tandem_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (tandem_preferences_window_parent_class)->constructed (object);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  tandem_preferences_window_setup_sales (self, self->store, self->sales_page);
   refresh (self);
   if (self->is_admin)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->users_page);
@@ -1427,6 +1430,7 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, seller_row);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, sales_page);
   gtk_widget_class_bind_template_callback (widget_class, on_add_user_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_company_field_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_person_field_button_clicked_cb);
