@@ -10,6 +10,7 @@
 #include "tandem-company-card-private.h"
 #include "tandem-fields-group.h"
 #include "tandem-notes-group.h"
+#include "tandem-sale-dialog.h"
 
 struct _TandemCompanyCard
 {
@@ -326,6 +327,27 @@ reload_projects (TandemCompanyCard *self)
 }
 
 static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemCompanyCard *self = TANDEM_COMPANY_CARD (widget);
+  TandemStore *store = tandem_card_get_store (TANDEM_CARD (self));
+  gint64 id = tandem_card_get_id (TANDEM_CARD (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  TandemSaleDialog *dialog;
+
+  if (id == 0)
+    return;
+  if (g_str_equal (action_name, "card.new-sale"))
+    dialog = tandem_sale_dialog_new_sale (parent, store, id);
+  else
+    dialog = tandem_sale_dialog_new_project (parent, store, id);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_add_person_clicked_cb (TandemCompanyCard *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.new-person-at", "x",
@@ -503,6 +525,8 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   CHILD (notes_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_add_person_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "card.new-sale", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "card.new-project", NULL, new_project_action);
 }
 
 static void
