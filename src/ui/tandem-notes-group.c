@@ -95,7 +95,7 @@ create_row (TandemNote *note)
       icon_name = "system-users-symbolic";
       break;
     case TANDEM_VISIBILITY_TEAM:
-      icon_name = "emoji-people-symbolic";
+      icon_name = "emblem-shared-symbolic";
       break;
     case TANDEM_VISIBILITY_EVERYONE:
     default:
