@@ -72,6 +72,8 @@ struct _TandemProjectsPage
   AdwStatusPage          *empty_page;
   GtkLabel               *count_label;
 
+  GPtrArray              *wide_columns; /* hidden in a narrow window */
+
   TandemStore            *store;
   TandemProjectListModel *model;
   GPtrArray              *stages;       /* every stage, board order */
@@ -389,6 +391,8 @@ set_narrow (TandemProjectsPage *self,
   gtk_widget_set_visible (self->new_project_button, !narrow);
   gtk_widget_set_visible (self->new_sale_button, !narrow);
   gtk_widget_set_visible (self->new_menu_button, narrow);
+  for (guint i = 0; i < self->wide_columns->len; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->wide_columns, i), !narrow);
 }
 
 static void
@@ -414,13 +418,15 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* An amount is never cut short. */
   if (column == COLUMN_VALUE || column == COLUMN_WEIGHTED)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "numeric");
     }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_NAME)
     gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_list_item_set_child (item, label);
@@ -663,6 +669,7 @@ tandem_projects_page_finalize (GObject *object)
 
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->wide_columns, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->stage_ids, g_array_unref);
   g_clear_pointer (&self->seller_ids, g_array_unref);
@@ -763,11 +770,13 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.new-project", NULL, new_project_action);
 }
 
+/* @wide_only: a narrow window leaves it out. */
 static void
 add_column (TandemProjectsPage *self,
             Column              column,
             const char         *title,
-            gboolean            expand)
+            gboolean            expand,
+            gboolean            wide_only)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
@@ -777,6 +786,8 @@ add_column (TandemProjectsPage *self,
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
 
   view_column = gtk_column_view_column_new (title, factory);
+  if (wide_only)
+    g_ptr_array_add (self->wide_columns, g_object_ref (view_column));
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->column_view, view_column);
@@ -788,16 +799,17 @@ tandem_projects_page_init (TandemProjectsPage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, COLUMN_NAME, _("Name"), TRUE);
-  add_column (self, COLUMN_COMPANY, _("Company"), TRUE);
+  self->wide_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, FALSE);
+  add_column (self, COLUMN_COMPANY, _("Company"), TRUE, TRUE);
   /* Translators: a column: the stage of a sale, or "Delivery" */
-  add_column (self, COLUMN_STAGE, _("Stage"), FALSE);
-  add_column (self, COLUMN_VALUE, _("Value"), FALSE);
+  add_column (self, COLUMN_STAGE, _("Stage"), FALSE, FALSE);
+  add_column (self, COLUMN_VALUE, _("Value"), FALSE, FALSE);
   /* Translators: a column: value × probability */
-  add_column (self, COLUMN_WEIGHTED, _("Weighted"), FALSE);
+  add_column (self, COLUMN_WEIGHTED, _("Weighted"), FALSE, TRUE);
   /* Translators: a column: the expected closing date */
-  add_column (self, COLUMN_CLOSE, _("Closes"), FALSE);
-  add_column (self, COLUMN_SELLER, _("Seller"), FALSE);
+  add_column (self, COLUMN_CLOSE, _("Closes"), FALSE, TRUE);
+  add_column (self, COLUMN_SELLER, _("Seller"), FALSE, TRUE);
 
   g_signal_connect_object (self->all_button, "toggled", G_CALLBACK (on_view_toggled_cb), self, 0);
   g_signal_connect_object (self->sales_button, "toggled", G_CALLBACK (on_view_toggled_cb), self, 0);

@@ -184,7 +184,7 @@ fill_choices (TandemSaleDialog *self)
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) report = NULL;
+  g_auto(GStrv) used = NULL;
   g_autoptr(GtkStringList) stage_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) currency_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) user_names = gtk_string_list_new (NULL);
@@ -213,13 +213,13 @@ fill_choices (TandemSaleDialog *self)
     }
   fill_string_row (self->stage_row, stage_names);
 
-  /* Currencies: the usual ones and those open sales already use */
+  /* Currencies: the usual ones and those sales already use */
   self->currencies = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (default_currencies); i++)
     add_currency (self, default_currencies[i]);
-  report = tandem_store_pipeline_report (self->store, TANDEM_REPORT_BY_STAGE, NULL, NULL, NULL);
-  for (guint i = 0; report && i < report->len; i++)
-    add_currency (self, tandem_report_row_get_currency (g_ptr_array_index (report, i)));
+  used = tandem_store_list_sale_currencies (self->store, NULL);
+  for (guint i = 0; used && used[i]; i++)
+    add_currency (self, used[i]);
   add_currency (self, tandem_project_get_currency (self->project));
   for (guint i = 0; i < self->currencies->len; i++)
     gtk_string_list_append (currency_names, g_ptr_array_index (self->currencies, i));
