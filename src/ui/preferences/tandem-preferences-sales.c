@@ -57,7 +57,7 @@ typedef struct
 
 /* The parts of a row a test or the focus can ask for, by name. */
 static const char * const row_parts[] = {
-  "up", "down", "delete", "name", "probability", "outcome", "group", "active", NULL
+  "menu", "delete", "name", "probability", "outcome", "group", "active", NULL
 };
 
 static void refresh_stages   (SalesPage *self);
@@ -316,11 +316,6 @@ restore_focus (SalesList  *list,
 
   if (place->part != NULL)
     widget = row_part (row, place->part);
-  /* A moved entry that reached the end: the other move button. */
-  if (widget != NULL && !gtk_widget_get_sensitive (widget) && g_strcmp0 (place->part, "up") == 0)
-    widget = row_part (row, "down");
-  else if (widget != NULL && !gtk_widget_get_sensitive (widget) && g_strcmp0 (place->part, "down") == 0)
-    widget = row_part (row, "up");
   if (widget == NULL || !gtk_widget_get_sensitive (widget))
     widget = row;
   focus_widget (widget);
@@ -439,12 +434,8 @@ label_stage_row (GtkWidget   *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  /* Translators: the accessible name of a button; %s is an entry of a list */
-  set_accessible_label (row_part (row, "up"), _("Move “%s” up"), name);
-  /* Translators: the accessible name of a button; %s is an entry of a list */
-  set_accessible_label (row_part (row, "down"), _("Move “%s” down"), name);
-  /* Translators: the accessible name of a button; %s is an entry of a list */
-  set_accessible_label (row_part (row, "delete"), _("Delete “%s”"), name);
+  /* Translators: the accessible name of a menu button; %s is a sales stage */
+  set_accessible_label (row_part (row, "menu"), _("Options for “%s”"), name);
   /* Translators: the accessible name of a field; %s is a sales stage */
   set_accessible_label (row_part (row, "probability"), _("Probability at “%s”"), name);
 }
@@ -707,11 +698,13 @@ on_stage_name_apply_cb (AdwEntryRow *entry,
 }
 
 static void
-on_stage_move_clicked_cb (GtkButton *button,
-                          SalesPage *self)
+on_stage_move_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       data)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_EXPANDER_ROW);
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "tandem-move"));
+  GtkWidget *row = data;
+  SalesPage *self = g_object_get_data (G_OBJECT (row), "tandem-sales");
+  int delta = g_str_equal (g_action_get_name (G_ACTION (action)), "move-up") ? -1 : +1;
   g_autoptr(GError) error = NULL;
 
   if (!move_stage (self, row_id (row), delta, &error))
@@ -731,10 +724,12 @@ on_stage_undo_clicked_cb (AdwToast    *undone,
 }
 
 static void
-on_stage_delete_clicked_cb (GtkButton *button,
-                            SalesPage *self)
+on_stage_delete_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       data)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_EXPANDER_ROW);
+  GtkWidget *row = data;
+  SalesPage *self = g_object_get_data (G_OBJECT (row), "tandem-sales");
   g_autoptr(TandemStage) stage = NULL;
   g_autoptr(GError) error = NULL;
   guint index;
@@ -792,22 +787,48 @@ on_new_stage_apply_cb (AdwEntryRow *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-static GtkWidget *
-add_stage_move_button (GtkWidget *row,
-                       SalesPage *self,
-                       int        delta,
-                       gboolean   possible)
+/* Moving and deleting are in a menu, as GNOME Settings has them for
+ * input sources: arrow buttons would look like the row's own expander
+ * arrow. */
+static void
+add_stage_menu (GtkWidget *row,
+                SalesPage *self,
+                gboolean   first,
+                gboolean   last)
 {
-  GtkWidget *button;
+  static const GActionEntry entries[] = {
+    { .name = "move-up", .activate = on_stage_move_action_cb },
+    { .name = "move-down", .activate = on_stage_move_action_cb },
+    { .name = "delete", .activate = on_stage_delete_action_cb },
+  };
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) deletion = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
 
-  if (delta < 0)
-    button = add_header_button (row, "up", "go-up-symbolic", _("Move Up"));
-  else
-    button = add_header_button (row, "down", "go-down-symbolic", _("Move Down"));
-  g_object_set_data (G_OBJECT (button), "tandem-move", GINT_TO_POINTER (delta));
-  gtk_widget_set_sensitive (button, possible);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_stage_move_clicked_cb), self);
-  return button;
+  g_object_set_data (G_OBJECT (row), "tandem-sales", self);
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), row);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (actions), "move-up")),
+                               !first);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (actions), "move-down")),
+                               !last);
+  gtk_widget_insert_action_group (row, "stage", G_ACTION_GROUP (actions));
+  g_object_set_data_full (G_OBJECT (row), "tandem-actions", g_object_ref (actions), g_object_unref);
+
+  g_menu_append (moves, _("Move _Up"), "stage.move-up");
+  g_menu_append (moves, _("Move _Down"), "stage.move-down");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  g_menu_append (deletion, _("_Delete"), "stage.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (deletion));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("More Options"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  set_row_part (row, "menu", button);
 }
 
 static GtkWidget *
@@ -818,16 +839,12 @@ build_stage_row (SalesPage   *self,
 {
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
   GtkWidget *row = new_expander_row (tandem_stage_get_id (stage), tandem_stage_get_name (stage));
-  GtkWidget *button;
   GtkWidget *entry;
   GtkWidget *probability_row;
   GtkWidget *spin;
   GtkWidget *outcome;
 
-  add_stage_move_button (row, self, -1, !first);
-  add_stage_move_button (row, self, +1, !last);
-  button = add_header_button (row, "delete", "user-trash-symbolic", _("Delete"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_stage_delete_clicked_cb), self);
+  add_stage_menu (row, self, first, last);
 
   entry = add_name_row (row, _("Name"), tandem_stage_get_name (stage), "name");
   g_signal_connect (entry, "apply", G_CALLBACK (on_stage_name_apply_cb), self);
@@ -835,7 +852,7 @@ build_stage_row (SalesPage   *self,
 
   probability_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (probability_row), _("Probability"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (probability_row), _("What a sale moved to this stage takes"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (probability_row), _("Given to a sale moved to this stage"));
   spin = gtk_spin_button_new_with_range (0, 100, 5);
   /* Not numeric, so that it can show and read the percent sign. */
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
@@ -1227,13 +1244,14 @@ build_product_row (SalesPage     *self,
   GtkWidget *button;
   GtkWidget *entry;
 
+  /* The row's actions are shown last added first. */
+  button = add_header_button (row, "delete", "user-trash-symbolic", _("Delete"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_product_delete_clicked_cb), self);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (toggle, _("Offered for new sales"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), toggle);
   set_row_part (row, "active", toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_product_active_cb), self);
-  button = add_header_button (row, "delete", "user-trash-symbolic", _("Delete"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_product_delete_clicked_cb), self);
 
   entry = add_name_row (row, _("Name"), tandem_product_get_name (product), "name");
   g_signal_connect (entry, "apply", G_CALLBACK (on_product_name_apply_cb), self);
@@ -1328,7 +1346,7 @@ tandem_preferences_window_setup_sales (TandemPreferencesWindow *window,
   self->page = g_object_ref (page);
 
   setup_list (self, &self->stages, _("Sales Stages"),
-              _("The columns of the sales board, in this order. A sale moved to a stage takes its probability; a won or lost stage closes the sale. New stages come after the open ones."),
+              _("The columns of the sales board, in order. A sale moved to a stage takes its probability. New stages come after the open ones."),
               _("New stage"), G_CALLBACK (on_new_stage_apply_cb));
   setup_list (self, &self->products, _("Products"),
               _("What sales are about. A product that is turned off stays on the sales that name it but is not offered for new ones."),
@@ -1446,4 +1464,16 @@ tandem_preferences_window_get_sales_toast (TandemPreferencesWindow *self)
 
   sales = get_sales (self);
   return sales ? sales->toast : NULL;
+}
+
+GAction *
+tandem_preferences_window_get_sales_row_action (GtkWidget  *row,
+                                                const char *name)
+{
+  GActionMap *actions;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
+
+  actions = g_object_get_data (G_OBJECT (row), "tandem-actions");
+  return actions ? g_action_map_lookup_action (actions, name) : NULL;
 }

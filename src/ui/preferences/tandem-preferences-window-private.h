@@ -48,10 +48,11 @@ GtkSpinButton *tandem_preferences_window_get_row_target_spin  (AdwActionRow     
 GtkDropDown  *tandem_preferences_window_get_row_target_period (AdwActionRow            *row);
 
 /* Sales (SPEC H1, L1): @list is "stages" or "products". Rows are
- * AdwExpanderRows; @part names one of a row's controls: "up", "down",
- * "delete", "name" (an AdwEntryRow), "probability" (a GtkSpinButton),
- * "outcome" (an AdwComboRow), "group" (an AdwEntryRow), "active" (a
- * GtkSwitch). */
+ * AdwExpanderRows; @part names one of a row's controls: "menu" (a
+ * stage's GtkMenuButton), "delete" (a product's button), "name" (an
+ * AdwEntryRow), "probability" (a GtkSpinButton), "outcome" (an
+ * AdwComboRow), "group" (an AdwEntryRow), "active" (a GtkSwitch). A
+ * stage's menu has the actions "move-up", "move-down" and "delete". */
 GtkWidget    *tandem_preferences_window_get_sales_page        (TandemPreferencesWindow *self);
 /* The "New stage" or "New product" row */
 GtkWidget    *tandem_preferences_window_get_new_sales_row     (TandemPreferencesWindow *self,
@@ -66,6 +67,8 @@ guint         tandem_preferences_window_count_sales_rows      (TandemPreferences
                                                                const char              *list);
 GtkWidget    *tandem_preferences_window_get_sales_row_part    (GtkWidget               *row,
                                                                const char              *part);
+GAction      *tandem_preferences_window_get_sales_row_action  (GtkWidget               *row,
+                                                               const char              *name);
 /* The toast the Sales page showed last, while it is shown */
 AdwToast     *tandem_preferences_window_get_sales_toast       (TandemPreferencesWindow *self);
 
