@@ -343,19 +343,54 @@ test_stages (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* The message dialog open over the preferences, if any */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* As a click on one of the dialog's buttons: the response, then the
+ * dialog closes. */
+static void
+answer (AdwMessageDialog *message,
+        const char       *response)
+{
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, response);
+  gtk_window_close (GTK_WINDOW (message));
+  run_main_loop ();
+  g_assert_null (find_message_dialog ());
+}
+
 /* SPEC H1, L1: an administrator adds a product, gives it a group, turns
  * it off so that it is no longer offered, renames it, and deletes one
- * no sale names, with Undo. */
+ * no sale names, with Undo, and one a sale names after asking. */
 static void
 test_products (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemProduct) product = NULL;
+  g_autoptr(TandemCompany) company = NULL;
+  g_autoptr(TandemStage) stage = NULL;
+  g_autoptr(TandemProject) sale = NULL;
   g_autofree char *names = NULL;
   TandemPreferencesWindow *window;
+  AdwMessageDialog *message;
   GtkWidget *new_row;
   GtkWidget *row;
+  gint64 company_id;
+  gint64 sale_id;
 
   sign_in_admin (fixture);
   window = open_preferences (fixture);
@@ -385,18 +420,18 @@ test_products (Fixture       *fixture,
 
   /* Its group */
   row = tandem_preferences_window_find_sales_row (window, "products", "CRM Cloud");
-  apply_text (part (window, "products", "CRM Cloud", "group"), "Software");
+  apply_text (part (window, "products", "CRM Cloud", "group"), "Software & <Services>");
   product = tandem_store_find_product (fixture->store, "CRM Cloud", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (tandem_product_get_group (product), ==, "Software");
+  g_assert_cmpstr (tandem_product_get_group (product), ==, "Software & <Services>");
   g_clear_object (&product);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Software");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Software & <Services>");
 
   /* Turned off: no longer offered for new sales, still in the list. */
   gtk_switch_set_active (GTK_SWITCH (part (window, "products", "CRM Cloud", "active")), FALSE);
   run_main_loop ();
   g_assert_true (tandem_preferences_window_find_sales_row (window, "products", "CRM Cloud") == row);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Software · Inactive");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Software & <Services> · Inactive");
   names = product_names (fixture, FALSE);
   g_assert_cmpstr (names, ==, "Training day");
   g_clear_pointer (&names, g_free);
@@ -422,9 +457,44 @@ test_products (Fixture       *fixture,
   run_main_loop ();
   product = tandem_store_find_product (fixture->store, "CRM Cloud Pro", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (tandem_product_get_group (product), ==, "Software");
+  g_assert_cmpstr (tandem_product_get_group (product), ==, "Software & <Services>");
   g_assert_false (tandem_product_get_active (product));
   g_assert_nonnull (tandem_preferences_window_find_sales_row (window, "products", "CRM Cloud Pro"));
+  g_clear_object (&product);
+
+  /* One a sale names is asked about first: Cancel keeps it, Delete
+   * leaves the sale without a product. */
+  product = tandem_store_find_product (fixture->store, "Training day", &error);
+  g_assert_no_error (error);
+  company = tandem_company_new ("Kowalski Sp. z o.o.");
+  company_id = tandem_store_save_company (fixture->store, company, &error);
+  g_assert_no_error (error);
+  stage = tandem_store_find_stage (fixture->store, "Offer", &error);
+  g_assert_no_error (error);
+  sale = tandem_project_new_sale (company_id, "Onboarding", tandem_stage_get_id (stage));
+  tandem_project_set_product_id (sale, tandem_product_get_id (product));
+  sale_id = tandem_store_save_project (fixture->store, sale, &error);
+  g_assert_no_error (error);
+
+  click (part (window, "products", "Training day", "delete"));
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete Product “Training day”?");
+  answer (message, "cancel");
+  names = product_names (fixture, TRUE);
+  g_assert_cmpstr (names, ==, "CRM Cloud Pro,Training day");
+  g_clear_pointer (&names, g_free);
+
+  click (part (window, "products", "Training day", "delete"));
+  answer (find_message_dialog (), "delete");
+  names = product_names (fixture, TRUE);
+  g_assert_cmpstr (names, ==, "CRM Cloud Pro");
+  g_clear_pointer (&names, g_free);
+  g_assert_null (tandem_preferences_window_find_sales_row (window, "products", "Training day"));
+  g_clear_object (&sale);
+  sale = tandem_store_get_project (fixture->store, sale_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_get_product_id (sale), ==, 0);
 
   destroy_window (window);
 }
