@@ -641,6 +641,67 @@ tandem_store_forecast_report (TandemStore     *self,
   return sums_to_rows (&sums, by == TANDEM_REPORT_BY_MONTH ? ORDER_KEY : ORDER_LABEL);
 }
 
+/* One seller's open sales in one currency at each point of the history */
+typedef struct
+{
+  gint64  seller_id;
+  char   *key;
+  char   *label;
+  char   *currency;
+  gint64 *count;
+  gint64 *value;
+  gint64 *weighted;
+} HistoryLine;
+
+static void
+history_line_free (HistoryLine *line)
+{
+  g_free (line->key);
+  g_free (line->label);
+  g_free (line->currency);
+  g_free (line->count);
+  g_free (line->value);
+  g_free (line->weighted);
+  g_free (line);
+}
+
+static int
+compare_history_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const HistoryLine *la = *(HistoryLine **) a;
+  const HistoryLine *lb = *(HistoryLine **) b;
+  int cmp = compare_text (la->key, lb->key);
+
+  if (cmp == 0)
+    cmp = g_utf8_collate (la->label, lb->label);
+  if (cmp == 0)
+    cmp = strcmp (la->key, lb->key);
+  if (cmp == 0)
+    cmp = strcmp (la->currency, lb->currency);
+  return cmp;
+}
+
+/* The first of the @n sorted times @ats later than @time */
+static guint
+first_point_after (char       **ats,
+                   guint        n,
+                   const char  *time)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (strcmp (ats[middle], time) > 0)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return low;
+}
+
 GPtrArray *
 tandem_store_pipeline_history (TandemStore  *self,
                                const char   *from,
@@ -648,8 +709,14 @@ tandem_store_pipeline_history (TandemStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ats = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) history_line_free);
+  g_autoptr(GPtrArray) sellers = g_ptr_array_new_with_free_func ((GDestroyNotify) history_line_free);
   GDate from_date, to_date, point;
   sqlite3_stmt *stmt;
+  guint n_points;
+  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -658,68 +725,125 @@ tandem_store_pipeline_history (TandemStore  *self,
   if (!parse_range (from, to, TRUE, &from_date, &to_date, error))
     return NULL;
 
-  /* The rows of the sales as they stood just before the next day began:
-   * each row holds from valid_from until valid_to. */
-  stmt = tandem_store_prepare (self,
-                               "SELECT u.id, u.name, NULL, u.login, h.currency, count(*),"
-                               "       sum (h.value_cents), " WEIGHTED_SQL ("h")
-                               " FROM sale_history h"
-                               " JOIN visible_projects p ON p.id = h.project_id"
-                               " LEFT JOIN users u ON u.id = h.seller_id"
-                               " WHERE h.state = 0 AND h.valid_from < :at"
-                               "   AND (h.valid_to IS NULL OR h.valid_to >= :at)"
-                               " GROUP BY h.seller_id, h.currency",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The points: each month's end, or @to when it comes first. A point
+   * shows the sales as they stood when the next day began. */
   point = from_date;
   for (;;)
     {
-      g_auto(Sums) sums = { NULL, };
-      g_autoptr(GPtrArray) point_rows = NULL;
-      g_autofree char *at = NULL;
-      char day[16];
       GDate next;
-      int rc;
 
-      /* The end of the month, or @to when it comes first */
       g_date_set_day (&point, g_date_get_days_in_month (g_date_get_month (&point), g_date_get_year (&point)));
       if (g_date_compare (&point, &to_date) > 0)
         point = to_date;
       next = point;
       g_date_add_days (&next, 1);
-      at = day_start_utc (&next);
-      g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&point),
-                  g_date_get_month (&point), g_date_get_day (&point));
-
-      sums_init (&sums);
-      bind_named_text (stmt, ":at", at);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_autofree char *series_key = NULL;
-          g_autofree char *series_label = NULL;
-          gint64 key_id;
-          Sum *sum;
-
-          sale_group (TANDEM_REPORT_BY_SELLER, stmt, &key_id, &series_key, &series_label);
-          sum = sums_lookup (&sums, key_id, day, series_label, 0, series_key, series_label, 0,
-                             tandem_store_column_text (stmt, 4));
-          sum->count += sqlite3_column_int64 (stmt, 5);
-          sum->value += sqlite3_column_int64 (stmt, 6);
-          sum->weighted += sqlite3_column_int64 (stmt, 7);
-        }
-      if (!finish_steps (self, stmt, rc, error))
-        return NULL;
-
-      point_rows = sums_to_rows (&sums, ORDER_LABEL);
-      g_ptr_array_extend_and_steal (rows, g_steal_pointer (&point_rows));
-
+      g_ptr_array_add (days, g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&point),
+                                              g_date_get_month (&point), g_date_get_day (&point)));
+      g_ptr_array_add (ats, day_start_utc (&next));
       if (g_date_compare (&point, &to_date) >= 0)
         break;
       point = next;
     }
+  n_points = ats->len;
+
+  /* The sellers' names, read once rather than joined to every row */
+  stmt = tandem_store_prepare (self, "SELECT id, name, NULL, login FROM users", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HistoryLine *seller = g_new0 (HistoryLine, 1);
+
+      sale_group (TANDEM_REPORT_BY_SELLER, stmt, &seller->seller_id, &seller->key, &seller->label);
+      g_ptr_array_add (sellers, seller);
+    }
+  if (!finish_steps (self, stmt, rc, error))
+    return NULL;
+
+  /* One read of the history rows that hold at any of the points, rather
+   * than one range read per point: the visibility of each sale is decided
+   * once. The sales come first (CROSS JOIN keeps SQLite to that order),
+   * then each one's rows from its own part of the history's index. A row
+   * holds from valid_from until valid_to. */
+  stmt = tandem_store_prepare (self,
+                               "SELECT h.seller_id, h.currency, h.value_cents, h.probability,"
+                               "       h.valid_from, h.valid_to"
+                               " FROM visible_projects p"
+                               " CROSS JOIN sale_history h"
+                               " WHERE p.is_sale = 1 AND h.project_id = p.id AND h.state = 0"
+                               "   AND h.valid_from < :last AND (h.valid_to IS NULL OR h.valid_to >= :first)",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  bind_named_text (stmt, ":first", g_ptr_array_index (ats, 0));
+  bind_named_text (stmt, ":last", g_ptr_array_index (ats, n_points - 1));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seller_id = sqlite3_column_int64 (stmt, 0);
+      const char *currency = tandem_store_column_text (stmt, 1);
+      const char *valid_to = tandem_store_column_text (stmt, 5);
+      gint64 value = sqlite3_column_int64 (stmt, 2);
+      gint64 weighted = (value * sqlite3_column_int64 (stmt, 3) + 50) / 100;
+      guint i = first_point_after ((char **) ats->pdata, n_points, tandem_store_column_text (stmt, 4));
+      HistoryLine *line = NULL;
+
+      if (i >= n_points || (valid_to != NULL && strcmp (valid_to, g_ptr_array_index (ats, i)) < 0))
+        continue;
+      if (currency == NULL)
+        currency = "";
+
+      /* A handful of sellers and currencies: a look along them is quickest */
+      for (guint l = 0; l < lines->len && line == NULL; l++)
+        {
+          HistoryLine *candidate = g_ptr_array_index (lines, l);
+
+          if (candidate->seller_id == seller_id && strcmp (candidate->currency, currency) == 0)
+            line = candidate;
+        }
+      if (line == NULL)
+        {
+          HistoryLine *seller = NULL;
+
+          for (guint u = 0; u < sellers->len && seller == NULL && seller_id != 0; u++)
+            if (((HistoryLine *) g_ptr_array_index (sellers, u))->seller_id == seller_id)
+              seller = g_ptr_array_index (sellers, u);
+          line = g_new0 (HistoryLine, 1);
+          line->seller_id = seller ? seller_id : 0;
+          line->key = g_strdup (seller ? seller->key : "");
+          line->label = g_strdup (seller ? seller->label : _("No seller"));
+          line->currency = g_strdup (currency);
+          line->count = g_new0 (gint64, n_points);
+          line->value = g_new0 (gint64, n_points);
+          line->weighted = g_new0 (gint64, n_points);
+          g_ptr_array_add (lines, line);
+        }
+      for (; i < n_points && (valid_to == NULL || strcmp (valid_to, g_ptr_array_index (ats, i)) >= 0); i++)
+        {
+          line->count[i]++;
+          line->value[i] += value;
+          line->weighted[i] += weighted;
+        }
+    }
+  if (!finish_steps (self, stmt, rc, error))
+    return NULL;
+
+  g_ptr_array_sort (lines, compare_history_lines);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_points; i++)
+    for (guint l = 0; l < lines->len; l++)
+      {
+        HistoryLine *line = g_ptr_array_index (lines, l);
+        TandemReportRow *row;
+
+        if (line->count[i] == 0)
+          continue;
+        row = tandem_report_row_new (line->seller_id, g_ptr_array_index (days, i), line->label, line->value[i]);
+        tandem_report_row_set_series (row, line->key, line->label);
+        tandem_report_row_set_currency (row, line->currency);
+        tandem_report_row_set_count (row, line->count[i]);
+        tandem_report_row_set_weighted (row, line->weighted[i]);
+        g_ptr_array_add (rows, row);
+      }
   return g_steal_pointer (&rows);
 }
 
