@@ -5,7 +5,8 @@
  * tandem-bench: builds a synthetic register through the store API and
  * measures what a user waits for: opening to the first page of the
  * company list, search as you type, scrolling the whole list, the start
- * page, calendars, the day plan and a company's activities, and memory.
+ * page, calendars, the day plan and a company's activities, the sales
+ * reports, and memory.
  * Not part of the test run.
  */
 
@@ -13,6 +14,7 @@
 
 #include <fcntl.h>
 #include <locale.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #include "tandem-record-list.h"
 #include "tandem-recurrence.h"
 #include "tandem-store.h"
+#include "tandem-store-synthetic.h"
 
 #define ADMIN_PASSWORD "bench-admin-password"
 #define USER_PASSWORD  "bench-user-password"
@@ -334,6 +337,8 @@ typedef struct
   guint        n_made_free;       /* busy ones refused as conflicts and saved as free */
   guint        n_recurring;
   guint        n_timed_sessions;
+  guint        n_history;         /* sales' history rows */
+  guint        n_members;
 } Register;
 
 static GDateTime *
@@ -788,12 +793,261 @@ generate_activities (Register *reg,
   g_clear_pointer (&reg->goals, g_free);
 }
 
+/* Sales projects (SPEC H1, H2, J1) */
+
+static const char * const product_names[] = {
+  "Hyllyjärjestelmä", "Trukki", "Lavahylly", "Huoltosopimus", "Varastojärjestelmä", "Kuljetin",
+  "Regał paletowy", "Wózek widłowy", "Serwis roczny", "System magazynowy", "Przenośnik", "Szkolenie",
+  "Racking", "Forklift", "Maintenance", "Warehouse software", "Conveyor", "Training", "Consulting",
+  "Spare parts",
+};
+
+static const char * const sale_titles[] = {
+  "Tarjous", "Laajennus", "Uusinta", "Kilpailutus", "Oferta", "Rozbudowa", "Przetarg", "Odnowienie",
+  "Offer", "Expansion", "Renewal", "Tender", "Pilot",
+};
+
+static const char * const delivery_titles[] = {
+  "Toimitus", "Asennus", "Käyttöönotto", "Wdrożenie", "Dostawa", "Montaż", "Delivery", "Installation",
+  "Rollout",
+};
+
+static const char * const member_roles[] = { "Project manager", "Installer", "Consultant", "Sales", NULL };
+
+/* Open sales stages in board order, then the won and the lost one */
+typedef struct
+{
+  gint64 open[8];
+  guint  n_open;
+  gint64 won;
+  gint64 lost;
+} Stages;
+
+static void
+read_stages (TandemStore *store,
+             Stages      *stages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = tandem_store_list_stages (store, &error);
+
+  die_on_error (error, "reading the sales stages");
+  memset (stages, 0, sizeof *stages);
+  for (guint i = 0; i < list->len; i++)
+    {
+      TandemStage *stage = g_ptr_array_index (list, i);
+
+      if (tandem_stage_get_outcome (stage) == TANDEM_SALE_WON && stages->won == 0)
+        stages->won = tandem_stage_get_id (stage);
+      else if (tandem_stage_get_outcome (stage) == TANDEM_SALE_LOST && stages->lost == 0)
+        stages->lost = tandem_stage_get_id (stage);
+      else if (tandem_stage_get_outcome (stage) == TANDEM_SALE_OPEN && stages->n_open < G_N_ELEMENTS (stages->open))
+        stages->open[stages->n_open++] = tandem_stage_get_id (stage);
+    }
+  if (stages->n_open < 3 || stages->won == 0 || stages->lost == 0)
+    {
+      g_printerr ("tandem-bench: the shipped sales stages are missing\n");
+      exit (1);
+    }
+}
+
+static char *
+day_text (GTimeZone  *tz,
+          int         day,
+          const char *format)
+{
+  g_autoptr(GDateTime) time = day_time (tz, day, 12 * 60);
+
+  return g_date_time_format (time, format);
+}
+
+/* One sale: where it ends (35 % at the first stage, 25 % the second, 15 %
+ * the third, 15 % won, 10 % lost), reached in one to three steps, each
+ * a few days to ten weeks after the one before, all before TODAY. */
+static void
+add_sale (Register     *reg,
+          const Stages *stages,
+          const gint64 *products,
+          guint         index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) sale = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *close = NULL;
+  gint64 path[3];
+  int days[3];
+  char *times[3] = { NULL, };
+  guint n_steps = 0;
+  guint roll = g_rand_int_range (reg->rand, 0, 100);
+  guint seller = g_rand_int_range (reg->rand, 0, 50);
+  guint kind = g_rand_int_range (reg->rand, 0, 100);
+  gboolean two = g_rand_boolean (reg->rand);
+  double units;
+  int gap = 0;
+  gint64 id;
+
+  if (roll < 35)
+    path[n_steps++] = stages->open[0];
+  else if (roll < 60)
+    {
+      if (two)
+        path[n_steps++] = stages->open[0];
+      path[n_steps++] = stages->open[1];
+    }
+  else if (roll < 75)
+    {
+      if (two)
+        path[n_steps++] = stages->open[0];
+      path[n_steps++] = stages->open[1];
+      path[n_steps++] = stages->open[2];
+    }
+  else if (roll < 90)
+    {
+      if (two)
+        path[n_steps++] = stages->open[0];
+      path[n_steps++] = stages->open[1];
+      path[n_steps++] = stages->won;
+    }
+  else
+    {
+      path[n_steps++] = stages->open[two ? 0 : 1];
+      path[n_steps++] = stages->lost;
+    }
+
+  for (guint i = 1; i < n_steps; i++)
+    gap += g_rand_int_range (reg->rand, 3, 71);
+  days[0] = g_rand_int_range (reg->rand, -180, TODAY - gap);
+  for (guint i = 1; i < n_steps; i++)
+    days[i] = days[i - 1] + g_rand_int_range (reg->rand, 3, 71);
+  days[n_steps - 1] = MIN (days[n_steps - 1], TODAY - 1);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(GDateTime) local = day_time (reg->tz, days[i], 8 * 60 + g_rand_int_range (reg->rand, 0, 9 * 60));
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
+
+      times[i] = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+
+  name = g_strdup_printf ("%s %u", PICK (reg->rand, sale_titles), index + 1);
+  sale = tandem_project_new_sale (g_array_index (reg->company_ids, gint64,
+                                                 g_rand_int_range (reg->rand, 0, reg->company_ids->len)),
+                                  name, path[n_steps - 1]);
+  /* Mostly the five users, the administrator now and then, a few nobody */
+  if (seller > 0)
+    tandem_project_set_seller_id (sale, reg->performer_ids[seller < 5 ? 0 : 1 + seller % (N_PERFORMERS - 1)]);
+  if (g_rand_int_range (reg->rand, 0, 10) > 0)
+    tandem_project_set_product_id (sale, products[g_rand_int_range (reg->rand, 0, G_N_ELEMENTS (product_names))]);
+  roll = g_rand_int_range (reg->rand, 0, 100);
+  tandem_project_set_currency (sale, roll < 70 ? "EUR" : roll < 95 ? "PLN" : "SEK");
+  /* From 500 to 500 000 in whole units, as many small sales as big */
+  units = 500 * exp (g_rand_double_range (reg->rand, 0, log (1000)));
+  tandem_project_set_value (sale, (gint64) units * 100);
+  if (g_rand_int_range (reg->rand, 0, 5) == 0)
+    tandem_project_set_probability (sale, 5 * g_rand_int_range (reg->rand, 1, 20));
+  /* Closing dates: open sales from a month before the last step up to
+   * eight months after it, a few without; closed ones when they closed */
+  if (path[n_steps - 1] == stages->won || path[n_steps - 1] == stages->lost)
+    close = day_text (reg->tz, days[n_steps - 1], "%Y-%m-%d");
+  else if (g_rand_int_range (reg->rand, 0, 33) > 0)
+    close = day_text (reg->tz, days[n_steps - 1] + g_rand_int_range (reg->rand, -30, 240), "%Y-%m-%d");
+  tandem_project_set_close_date (sale, close);
+  if (kind < 15)
+    {
+      guint user = seller > 0 && seller >= 5 ? 1 + seller % (N_PERFORMERS - 1) : 1 + index % (N_PERFORMERS - 1);
+
+      tandem_project_set_visibility (sale, TANDEM_VISIBILITY_GROUPS);
+      tandem_project_set_group_ids (sale, &reg->group_ids[(user - 1) % G_N_ELEMENTS (groups)], 1);
+    }
+  else if (kind < 20)
+    tandem_project_set_visibility (sale, TANDEM_VISIBILITY_TEAM);
+
+  /* Saved where it ended up; the steps before are history (the store's
+   * moves stamp the current time, and the history must span months) */
+  id = tandem_store_save_project (reg->store, sale, &error);
+  die_on_error (error, "saving a sale");
+  tandem_store_synthetic_set_sale_path (reg->store, id, path, (const char * const *) times, n_steps, &error);
+  die_on_error (error, "giving a sale its history");
+  reg->n_history += n_steps;
+  for (guint i = 0; i < n_steps; i++)
+    g_free (times[i]);
+}
+
+/* A delivery project with a team of one to four besides its author */
+static void
+add_delivery (Register     *reg,
+              const gint64 *products,
+              guint         index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  g_autofree char *name = g_strdup_printf ("%s %u", PICK (reg->rand, delivery_titles), index + 1);
+  guint n_members = g_rand_int_range (reg->rand, 1, 5);
+  guint first = g_rand_int_range (reg->rand, 1, N_PERFORMERS);
+  gint64 id;
+
+  project = tandem_project_new (g_array_index (reg->company_ids, gint64,
+                                               g_rand_int_range (reg->rand, 0, reg->company_ids->len)),
+                                name);
+  if (g_rand_int_range (reg->rand, 0, 100) < 15)
+    tandem_project_set_visibility (project, TANDEM_VISIBILITY_TEAM);
+  id = tandem_store_save_project (reg->store, project, &error);
+  die_on_error (error, "saving a project");
+  for (guint m = 0; m < n_members; m++)
+    {
+      guint user = 1 + (first - 1 + m) % (N_PERFORMERS - 1);
+
+      tandem_store_add_project_member (reg->store, id, reg->performer_ids[user], member_roles[m], &error);
+      die_on_error (error, "adding a team member");
+      reg->n_members++;
+    }
+}
+
+static void
+generate_sales (Register *reg,
+                guint     n_sales,
+                guint     n_projects,
+                gint64    start)
+{
+  gint64 products[G_N_ELEMENTS (product_names)];
+  Stages stages;
+
+  if (reg->company_ids->len == 0)
+    return;
+
+  /* The administrator keeps the products and adds the sales, so that
+   * they see every one; the sellers are the users. */
+  sign_in (reg->store, "admin", ADMIN_PASSWORD);
+  read_stages (reg->store, &stages);
+  for (guint i = 0; i < G_N_ELEMENTS (product_names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TandemProduct) product = tandem_product_new (product_names[i], i % 2 ? "Hardware" : "Services");
+
+      products[i] = tandem_store_save_product (reg->store, product, &error);
+      die_on_error (error, "adding a product");
+    }
+
+  for (guint i = 0; i < n_sales; i++)
+    {
+      add_sale (reg, &stages, products, i);
+      if ((i + 1) % 10000 == 0 && i + 1 < n_sales)
+        g_print ("  %'9u sales      %6.1f s\n", i + 1, ms_since (start) / 1000.0);
+    }
+  g_print ("  %'9u sales      %6.1f s  (%u history rows)\n", n_sales, ms_since (start) / 1000.0, reg->n_history);
+
+  for (guint i = 0; i < n_projects; i++)
+    add_delivery (reg, products, i);
+  g_print ("  %'9u projects   %6.1f s  (%u team members besides their authors)\n", n_projects,
+           ms_since (start) / 1000.0, reg->n_members);
+}
+
 static void
 generate (const char *path,
           guint       n_companies,
           guint       n_people,
           guint       n_notes,
-          guint       n_activities)
+          guint       n_activities,
+          guint       n_sales,
+          guint       n_projects)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemStore) store = NULL;
@@ -965,26 +1219,28 @@ generate (const char *path,
     }
   g_print ("  %'9u notes      %6.1f s\n", n_notes, ms_since (start) / 1000.0);
 
-  if (n_activities > 0)
-    {
-      Register reg = {
-        .store = store,
-        .rand = rand,
-        .tz = zone,
-        .company_ids = company_ids,
-        .company_contacts = company_contacts,
-        .key_accounts = key_accounts,
-      };
+  {
+    Register reg = {
+      .store = store,
+      .rand = rand,
+      .tz = zone,
+      .company_ids = company_ids,
+      .company_contacts = company_contacts,
+      .key_accounts = key_accounts,
+    };
 
-      reg.performer_ids[0] = tandem_user_get_id (admin);
-      for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
-        {
-          reg.performer_ids[i + 1] = user_ids[i];
-          reg.logins[i + 1] = logins[i];
-        }
-      memcpy (reg.group_ids, group_ids, sizeof group_ids);
+    reg.performer_ids[0] = tandem_user_get_id (admin);
+    for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+      {
+        reg.performer_ids[i + 1] = user_ids[i];
+        reg.logins[i + 1] = logins[i];
+      }
+    memcpy (reg.group_ids, group_ids, sizeof group_ids);
+    if (n_activities > 0)
       generate_activities (&reg, n_activities, start);
-    }
+    if (n_sales > 0 || n_projects > 0)
+      generate_sales (&reg, n_sales, n_projects, start);
+  }
 
   tandem_store_commit (store, &error);
   die_on_error (error, "committing");
@@ -1105,6 +1361,70 @@ type_words (TandemStore        *store,
   return n_searches;
 }
 
+/* The sales reports (J1) over a year around TODAY, and the pipeline's
+ * development at the twelve month ends of 2026. */
+#define REPORT_RUNS 7
+
+typedef struct
+{
+  const char     *what;
+  guint           which;    /* 0 pipeline, 1 forecast, 2 development */
+  TandemReportBy  by;
+  Series          runs[2];  /* the administrator, a user */
+} SalesReport;
+
+static GPtrArray *
+sales_report (TandemStore    *store,
+              guint           which,
+              TandemReportBy  by,
+              GError        **error)
+{
+  switch (which)
+    {
+    case 0:
+      return tandem_store_pipeline_report (store, by, "2026-07-01", "2027-07-01", error);
+    case 1:
+      return tandem_store_forecast_report (store, by, "2026-07-01", "2027-07-01", error);
+    default:
+      return tandem_store_pipeline_history (store, "2026-01-01", "2026-12-31", error);
+    }
+}
+
+static guint
+count_open_sales (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  TandemProjectQuery query = { .of = TANDEM_PROJECTS_SALES, .open_only = TRUE };
+  guint n = tandem_store_count_projects (store, &query, &error);
+
+  die_on_error (error, "counting the open sales");
+  return n;
+}
+
+static void
+measure_sales_reports (TandemStore *store,
+                       SalesReport *reports,
+                       guint        n_reports,
+                       guint        user,
+                       guint       *n_open)
+{
+  *n_open = count_open_sales (store);
+  for (guint r = 0; r < n_reports; r++)
+    {
+      series_init (&reports[r].runs[user]);
+      for (guint run = 0; run < REPORT_RUNS; run++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) rows = NULL;
+          gint64 start = now_us ();
+
+          rows = sales_report (store, reports[r].which, reports[r].by, &error);
+          die_on_error (error, "making a sales report");
+          series_add (&reports[r].runs[user], start, rows);
+        }
+    }
+}
+
 static gint64
 user_id_of (TandemStore *store,
             const char  *login)
@@ -1144,6 +1464,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *tmp_dir = NULL;
   gint n_companies = 100000, n_people = 300000, n_notes = 200000, n_activities = 100000;
+  gint n_sales = 50000, n_projects = 5000;
   gboolean keep = FALSE;
   double open_ms, list_ms, sign_in_ms, walk_ms, worst = 0, activity_worst = 0;
   double start_page_ms = 0, start_page_again_ms = 0, to_complete_ms = 0, report_ms = 0;
@@ -1151,6 +1472,15 @@ main (int   argc,
   const char *activity_worst_query = "";
   const char *side_logins[] = { "anna", "piotr", "matti", "ewa", "juha" };
   gint64 side_ids[G_N_ELEMENTS (side_logins)];
+  SalesReport sales_reports[] = {
+    { "Pipeline by stage", 0, TANDEM_REPORT_BY_STAGE },
+    { "Pipeline by seller", 0, TANDEM_REPORT_BY_SELLER },
+    { "Pipeline by product", 0, TANDEM_REPORT_BY_PRODUCT },
+    { "Pipeline by closing month", 0, TANDEM_REPORT_BY_MONTH },
+    { "Forecast by month", 1, TANDEM_REPORT_BY_MONTH },
+    { "Pipeline development, 12 month ends", 2, TANDEM_REPORT_BY_SELLER },
+  };
+  guint n_sales_seen = 0, n_sales_user = 0;
   gint64 admin_id;
   guint n_items, n_searches, n_activity_searches;
   long session_peak;
@@ -1161,6 +1491,8 @@ main (int   argc,
     { "people", 0, 0, G_OPTION_ARG_INT, &n_people, "People to generate", "N" },
     { "notes", 0, 0, G_OPTION_ARG_INT, &n_notes, "Notes to generate", "N" },
     { "activities", 0, 0, G_OPTION_ARG_INT, &n_activities, "Activities to generate", "N" },
+    { "sales", 0, 0, G_OPTION_ARG_INT, &n_sales, "Sales projects to generate", "N" },
+    { "projects", 0, 0, G_OPTION_ARG_INT, &n_projects, "Delivery projects to generate", "N" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file; generated unless it exists", "FILE" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { NULL }
@@ -1184,7 +1516,7 @@ main (int   argc,
       g_printerr ("tandem-bench: %s\n", error->message);
       return 2;
     }
-  if (n_companies < 0 || n_people < 0 || n_notes < 0 || n_activities < 0)
+  if (n_companies < 0 || n_people < 0 || n_notes < 0 || n_activities < 0 || n_sales < 0 || n_projects < 0)
     {
       g_printerr ("tandem-bench: the numbers of records cannot be negative\n");
       return 2;
@@ -1199,11 +1531,11 @@ main (int   argc,
 
   if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      g_print ("Generating %d companies, %d people, %d notes and %d activities in %s\n"
-               "(the synthetic users get TANDEM_PWHASH_FAST password hashes; the\n"
+      g_print ("Generating %d companies, %d people, %d notes, %d activities, %d sales and %d projects\n"
+               "in %s (the synthetic users get TANDEM_PWHASH_FAST password hashes; the\n"
                "administrator who signs in below has a normal Argon2id hash)\n",
-               n_companies, n_people, n_notes, n_activities, db_path);
-      generate (db_path, n_companies, n_people, n_notes, n_activities);
+               n_companies, n_people, n_notes, n_activities, n_sales, n_projects, db_path);
+      generate (db_path, n_companies, n_people, n_notes, n_activities, n_sales, n_projects);
     }
   else
     g_print ("Using the existing database %s\n", db_path);
@@ -1366,6 +1698,16 @@ main (int   argc,
     die_on_error (error, "making the time report");
   }
 
+  /* The sales reports, as the administrator who added every sale and
+   * sees them all, then as a user who sees those open to everyone, to
+   * his group or sold by him. */
+  if (count_open_sales (store) > 0)
+    {
+      measure_sales_reports (store, sales_reports, G_N_ELEMENTS (sales_reports), 0, &n_sales_seen);
+      sign_in (store, "juha", USER_PASSWORD);
+      measure_sales_reports (store, sales_reports, G_N_ELEMENTS (sales_reports), 1, &n_sales_user);
+    }
+
   session_peak = peak_rss_kib ();
 
   g_print ("\n");
@@ -1403,10 +1745,23 @@ main (int   argc,
   g_print ("| **Company card's activities, slowest** | **%.1f ms** | < 50 ms |\n", series_worst (&cards));
   g_print ("| To complete list (%u activities) | %.1f ms | |\n", to_complete->len, to_complete_ms);
   g_print ("| Time report of a year by user (%u rows) | %.1f ms | |\n", report->len, report_ms);
+  if (n_sales_seen > 0)
+    for (guint r = 0; r < G_N_ELEMENTS (sales_reports); r++)
+      g_print ("| **%s**, p50 / slowest of %d: admin (%u open sales, %u rows); juha (%u, %u rows) |"
+               " **%.1f / %.1f ms; %.1f / %.1f ms** | < 200 ms |\n",
+               sales_reports[r].what, REPORT_RUNS, n_sales_seen, series_mean_items (&sales_reports[r].runs[0]),
+               n_sales_user, series_mean_items (&sales_reports[r].runs[1]),
+               series_p50 (&sales_reports[r].runs[0]), series_worst (&sales_reports[r].runs[0]),
+               series_p50 (&sales_reports[r].runs[1]), series_worst (&sales_reports[r].runs[1]));
   g_print ("| **Peak RSS of the session**%s | **%.1f MB** | < 150 MB |\n",
            peak_reset ? "" : " (whole process)", session_peak / 1024.0);
   g_print ("| RSS at the end | %.1f MB | |\n", current_rss_kib () / 1024.0);
 
+  for (guint r = 0; r < G_N_ELEMENTS (sales_reports); r++)
+    {
+      series_clear (&sales_reports[r].runs[0]);
+      series_clear (&sales_reports[r].runs[1]);
+    }
   g_clear_pointer (&start_page, g_ptr_array_unref);
   g_clear_pointer (&to_complete, g_ptr_array_unref);
   g_clear_pointer (&report, g_ptr_array_unref);
