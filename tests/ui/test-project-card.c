@@ -90,6 +90,23 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first button under @widget labelled @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_two_members (gpointer data)
 {
@@ -490,6 +507,72 @@ test_plan_activity (UiFixture     *fixture,
                     ==, 1);
 }
 
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  return find_button (data, "_Undo") != NULL;
+}
+
+static void
+on_deleted_cb (TandemProjectWindow *window,
+               gint64               id,
+               gint64              *deleted)
+{
+  *deleted = id;
+}
+
+static void
+test_delete (UiFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectWindow *window;
+  GtkWidget *parent, *overlay;
+  World world;
+  gint64 id, deleted = 0;
+
+  make_world (fixture, &world);
+  id = add_project (fixture->store, world.company_id, "Warehouse move", TANDEM_VISIBILITY_EVERYONE, 0);
+
+  /* Deleted from its window, with the Undo on the window it came from. */
+  parent = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  gtk_window_set_child (GTK_WINDOW (parent), overlay);
+  gtk_window_present (GTK_WINDOW (parent));
+  window = tandem_project_window_new (GTK_WINDOW (parent), fixture->store, id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.delete", NULL));
+  ui_iterate ();
+  g_assert_null (ui_find_toplevel (TANDEM_TYPE_PROJECT_WINDOW));
+  project = tandem_store_get_project (fixture->store, id, NULL);
+  g_assert_null (project);
+
+  g_assert_true (ui_wait_for (undo_shown, overlay, 2000));
+  /* As a person would: once the toast is there (libadwaita 1.2 trips over
+   * a toast dismissed while it is still sliding in). */
+  ui_wait_for (never, NULL, 600);
+  g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
+  ui_wait_for (never, NULL, 600);
+  project = tandem_store_get_project (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_project_get_name (project), ==, "Warehouse move");
+
+  /* A window that handles "deleted" itself gets the id. */
+  window = open_project (fixture->store, id);
+  g_signal_connect (window, "deleted", G_CALLBACK (on_deleted_cb), &deleted);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.delete", NULL));
+  g_assert_cmpint (deleted, ==, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +586,8 @@ main (int   argc,
               ui_fixture_set_up, test_company_card, ui_fixture_tear_down);
   g_test_add ("/ui/projects/hidden-as-missing-E1", UiFixture, NULL,
               ui_fixture_set_up, test_not_found, ui_fixture_tear_down);
+  g_test_add ("/ui/projects/delete-with-undo-H2", UiFixture, NULL,
+              ui_fixture_set_up, test_delete, ui_fixture_tear_down);
   g_test_add ("/ui/projects/plan-activity-on-project-D16-E1", UiFixture, NULL,
               ui_fixture_set_up, test_plan_activity, ui_fixture_tear_down);
   return g_test_run ();
