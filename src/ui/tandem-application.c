@@ -215,8 +215,26 @@ open_activity_action (GSimpleAction *action,
   tandem_window_open_activity (window, g_variant_get_int64 (parameter), 0);
 }
 
+/* Opens a project card from anywhere (a company card's project list). */
+static void
+open_project_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  TandemWindow *window;
+
+  if (self->store == NULL || tandem_store_get_user (self->store) == NULL)
+    return;
+  window = find_main_window (self);
+  if (window == NULL)
+    window = tandem_window_new (GTK_APPLICATION (self), self->store);
+  tandem_window_open_project (window, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-activity", open_activity_action, "x" },
+  { "open-project", open_project_action, "x" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "help", help_action },

@@ -9,6 +9,10 @@
 #include "tandem-calendar-view.h"
 #include "tandem-day-plan-page.h"
 #include "tandem-notifications-popover.h"
+#include "tandem-pipeline-page.h"
+#include "tandem-project-window.h"
+#include "tandem-projects-page.h"
+#include "tandem-reports-page.h"
 #include "tandem-seller-view.h"
 #include "tandem-start-page.h"
 #include "tandem-to-complete-page.h"
@@ -17,8 +21,9 @@
 /*
  * The activity pages of the main window (SPEC D4, D13, D16–D19): Start,
  * Day Plan, Calendar, To Complete and Seller's View, beside the registers
- * of companies and people. Each page has its own header bar; the activity
- * card opens in a window of its own.
+ * of companies and people; and the sales pages (SPEC H, J): Pipeline,
+ * Projects and Reports. Each page has its own header bar; activity and
+ * project cards open in windows of their own.
  */
 
 typedef GtkWidget *(*PageNew) (TandemStore *store);
@@ -28,6 +33,9 @@ typedef struct
   const char *name;
   const char *title;
   PageNew     create;
+  /* The sales pages have their own "New Sale" and "New Project" buttons
+   * instead of the header's "Plan Activity". */
+  gboolean    sales;
 } PageInfo;
 
 static GtkWidget *
@@ -42,6 +50,9 @@ static const PageInfo pages[] = {
   { "calendar",    N_("Calendar"),       new_calendar },
   { "to-complete", N_("To Complete"),    (PageNew) tandem_to_complete_page_new },
   { "seller",      N_("Seller’s View"),  (PageNew) tandem_seller_view_new },
+  { "pipeline",    N_("Pipeline"),       (PageNew) tandem_pipeline_page_new, TRUE },
+  { "projects",    N_("Projects"),       (PageNew) tandem_projects_page_new, TRUE },
+  { "reports",     N_("Reports"),        (PageNew) tandem_reports_page_new, TRUE },
 };
 
 static const PageInfo *
@@ -67,6 +78,12 @@ row_of_page (TandemWindow *self,
     return self->to_complete_row;
   if (g_strcmp0 (name, "seller") == 0)
     return self->seller_row;
+  if (g_strcmp0 (name, "pipeline") == 0)
+    return self->pipeline_row;
+  if (g_strcmp0 (name, "projects") == 0)
+    return self->projects_row;
+  if (g_strcmp0 (name, "reports") == 0)
+    return self->reports_row;
   return NULL;
 }
 
@@ -125,6 +142,13 @@ on_plan_activity_cb (TandemWindow *self,
 }
 
 static void
+on_open_project_cb (TandemWindow *self,
+                    gint64        id)
+{
+  tandem_window_open_project (self, id);
+}
+
+static void
 on_show_notifications_cb (TandemWindow *self)
 {
   /* The bell is in the sidebar: a folded window shows it first. */
@@ -153,11 +177,14 @@ build_page (TandemWindow   *self,
   g_signal_connect_object (back, "clicked", G_CALLBACK (on_page_back_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
 
-  plan = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (plan, _("Plan Activity"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (plan), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan Activity"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "win.plan-activity");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), plan);
+  if (!info->sales)
+    {
+      plan = gtk_button_new_from_icon_name ("list-add-symbolic");
+      gtk_widget_set_tooltip_text (plan, _("Plan Activity"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (plan), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan Activity"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "win.plan-activity");
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), plan);
+    }
 
   title = adw_window_title_new (_(info->title), NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
@@ -166,12 +193,14 @@ build_page (TandemWindow   *self,
   gtk_widget_set_vexpand (content, TRUE);
   gtk_box_append (GTK_BOX (box), content);
 
-  if (TANDEM_IS_CALENDAR_VIEW (content))
+  if (TANDEM_IS_PIPELINE_PAGE (content) || TANDEM_IS_PROJECTS_PAGE (content))
+    g_signal_connect_object (content, "open-project", G_CALLBACK (on_open_project_cb), self, G_CONNECT_SWAPPED);
+  else if (TANDEM_IS_CALENDAR_VIEW (content))
     {
       g_signal_connect_object (content, "open-occurrence", G_CALLBACK (on_open_occurrence_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (content, "plan", G_CALLBACK (on_calendar_plan_cb), self, G_CONNECT_SWAPPED);
     }
-  else
+  else if (!TANDEM_IS_REPORTS_PAGE (content))
     {
       if (TANDEM_IS_START_PAGE (content))
         g_signal_connect_object (content, "show-notifications", G_CALLBACK (on_show_notifications_cb),
@@ -203,6 +232,14 @@ open_activity_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(xx)", &id, &recurrence_id);
   tandem_window_open_activity (TANDEM_WINDOW (widget), id, recurrence_id);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  tandem_window_open_project (TANDEM_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -266,16 +303,19 @@ tandem_window_pages_init (TandemWindow *self)
 void
 tandem_window_pages_class_init (GtkWidgetClass *widget_class)
 {
-  static const char * const shortcuts[] = { "start", "day-plan", "calendar", "to-complete", "seller", "companies", "people" };
+  /* Alt+1 … Alt+9, Alt+0 in the sidebar's order */
+  static const char * const shortcuts[] = { "start", "day-plan", "calendar", "to-complete", "seller",
+                                            "companies", "people", "pipeline", "projects", "reports" };
 
   gtk_widget_class_install_action (widget_class, "win.plan-activity", NULL, plan_activity_action);
   gtk_widget_class_install_action (widget_class, "win.open-activity", "(xx)", open_activity_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", "x", open_project_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.plan-activity", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0, GDK_ALT_MASK,
                                          "win.show-page", "s", shortcuts[i]);
 }
 
@@ -388,5 +428,23 @@ tandem_window_plan_activity (TandemWindow *self,
 
   card = tandem_activity_window_new_planned (GTK_WINDOW (self), self->store, kind, id, start, G_TIME_SPAN_HOUR);
   g_signal_connect_object (card, "deleted", G_CALLBACK (on_activity_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (card));
+}
+
+void
+tandem_window_open_project (TandemWindow *self,
+                            gint64        project_id)
+{
+  TandemProjectWindow *card;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  card = tandem_project_window_new (GTK_WINDOW (self), self->store, project_id, &error);
+  if (card == NULL)
+    {
+      tandem_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
   gtk_window_present (GTK_WINDOW (card));
 }

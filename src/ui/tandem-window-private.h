@@ -31,6 +31,9 @@ struct _TandemWindow
   GtkListBoxRow      *seller_row;
   GtkListBoxRow      *companies_row;
   GtkListBoxRow      *people_row;
+  GtkListBoxRow      *pipeline_row;
+  GtkListBoxRow      *projects_row;
+  GtkListBoxRow      *reports_row;
   AdwWindowTitle     *list_title;
   GtkWidget          *add_button;
   GtkSearchBar       *search_bar;

@@ -123,6 +123,20 @@ bind_hit_row_cb (GtkSignalListItemFactory *factory,
       else
         gtk_label_set_text (GTK_LABEL (subtitle), _("Activity"));
       break;
+    case TANDEM_KIND_PROJECT:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "folder-symbolic");
+      if (tandem_search_hit_get_parent_name (hit) != NULL)
+        gtk_label_set_text (GTK_LABEL (subtitle), tandem_search_hit_get_parent_name (hit));
+      else
+        gtk_label_set_text (GTK_LABEL (subtitle), _("Project"));
+      break;
+    case TANDEM_KIND_TASK:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "object-select-symbolic");
+      if (tandem_search_hit_get_parent_name (hit) != NULL)
+        gtk_label_set_text (GTK_LABEL (subtitle), tandem_search_hit_get_parent_name (hit));
+      else
+        gtk_label_set_text (GTK_LABEL (subtitle), _("Task"));
+      break;
     case TANDEM_KIND_NOTE:
     case TANDEM_KIND_NONE:
     default:
@@ -176,7 +190,13 @@ on_result_activated_cb (TandemWindow *self,
 
   if (hit == NULL)
     return;
-  if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_NOTE)
+  if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_PROJECT)
+    tandem_window_open_project (self, tandem_search_hit_get_id (hit));
+  else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_TASK ||
+           (tandem_search_hit_get_kind (hit) == TANDEM_KIND_NOTE &&
+            tandem_search_hit_get_parent_kind (hit) == TANDEM_KIND_PROJECT))
+    tandem_window_open_project (self, tandem_search_hit_get_parent_id (hit));
+  else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_NOTE)
     tandem_window_open_record (self, tandem_search_hit_get_parent_kind (hit),
                                tandem_search_hit_get_parent_id (hit), tandem_search_hit_get_id (hit));
   else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_ACTIVITY)

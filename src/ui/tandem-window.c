@@ -743,6 +743,9 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (content_stack);
   CHILD (companies_row);
   CHILD (people_row);
+  CHILD (pipeline_row);
+  CHILD (projects_row);
+  CHILD (reports_row);
   CHILD (list_title);
   CHILD (add_button);
   CHILD (search_bar);

@@ -28,7 +28,8 @@ void          tandem_window_add_toast     (TandemWindow   *self,
                                            AdwToast       *toast);
 
 /* Activity pages: "start", "day-plan", "calendar", "to-complete",
- * "seller", and the registers "companies" and "people". */
+ * "seller"; the registers "companies" and "people"; the sales pages
+ * "pipeline", "projects" and "reports". */
 void          tandem_window_show_page     (TandemWindow   *self,
                                            const char     *name);
 /* "records" for the registers. */
@@ -44,6 +45,10 @@ void          tandem_window_plan_activity (TandemWindow   *self,
                                            TandemKind      kind,
                                            gint64          id,
                                            GDateTime      *start);
+/* Opens the project card in a window of its own, or says in a toast
+ * that there is no such project. */
+void          tandem_window_open_project  (TandemWindow   *self,
+                                           gint64          project_id);
 /* Reads the notification list again (after reminders came due). */
 void          tandem_window_reload_notifications (TandemWindow *self);
 

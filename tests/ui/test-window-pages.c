@@ -3,9 +3,15 @@
 /* The activity pages of the main window: after sign-in the user lands on
  * their own open activities (SPEC D17); the pages are one key away; a
  * search hit for an activity opens its card (K1), and another user's
- * private activity is found by nobody else (E1, E3). */
+ * private activity is found by nobody else (E1, E3). The sales pages sit
+ * below the registers; a project found by search opens its card, and a
+ * project restricted to its team is found by nobody else (H, E1). */
 
 #include "tandem-activity-window.h"
+#include "tandem-pipeline-page.h"
+#include "tandem-project-window.h"
+#include "tandem-projects-page.h"
+#include "tandem-reports-page.h"
 #include "tandem-window-private.h"
 #include "ui-test-util.h"
 
@@ -174,6 +180,97 @@ test_search_activity (UiFixture     *fixture,
   }
 }
 
+static gboolean
+project_card_shown (gpointer data)
+{
+  return ui_find_toplevel (TANDEM_TYPE_PROJECT_WINDOW) != NULL;
+}
+
+static gint64
+add_sale (TandemStore      *store,
+          gint64            company_id,
+          const char       *name,
+          TandemVisibility  visibility)
+{
+  g_autoptr(TandemProject) sale = tandem_project_new_sale (company_id, name, 1);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  tandem_project_set_value (sale, 1250000);
+  tandem_project_set_visibility (sale, visibility);
+  id = tandem_store_save_project (store, sale, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_sales_pages (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TandemCompany) company = tandem_company_new ("Borealis Oy");
+  g_autoptr(TandemUser) eva = NULL;
+  g_autoptr(TandemSearchHit) hit = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectWindow *card;
+  TandemWindow *window;
+  gint64 company_id, sale_id;
+
+  company_id = tandem_store_save_company (fixture->store, company, &error);
+  g_assert_no_error (error);
+  sale_id = add_sale (fixture->store, company_id, "Walrus fleet renewal", TANDEM_VISIBILITY_EVERYONE);
+
+  /* Another user's sale for their team alone. */
+  eva = tandem_store_add_user (fixture->store, "eva", "Eva Ek", "eva-password-1", TANDEM_ROLE_USER, NULL, &error);
+  g_assert_no_error (error);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "eva", "eva-password-1", &error);
+  g_assert_no_error (error);
+  add_sale (fixture->store, company_id, "Walrus secret merger", TANDEM_VISIBILITY_TEAM);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "admin", "admin-password-1", &error);
+  g_assert_no_error (error);
+
+  window = tandem_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+
+  /* Alt+8, 9, 0: Pipeline, Projects, Reports, below the registers. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pipeline"));
+  g_assert_cmpstr (tandem_window_get_visible_page (window), ==, "pipeline");
+  g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) == window->pipeline_row);
+  g_assert_true (TANDEM_IS_PIPELINE_PAGE (tandem_window_get_page (window, "pipeline")));
+  gtk_list_box_select_row (window->sidebar_list, window->projects_row);
+  ui_iterate ();
+  g_assert_cmpstr (tandem_window_get_visible_page (window), ==, "projects");
+  g_assert_true (TANDEM_IS_PROJECTS_PAGE (tandem_window_get_page (window, "projects")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reports"));
+  g_assert_cmpstr (tandem_window_get_visible_page (window), ==, "reports");
+  g_assert_true (TANDEM_IS_REPORTS_PAGE (tandem_window_get_page (window, "reports")));
+
+  /* A project that does not exist, or is hidden, opens nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-project", "x", sale_id + 1));
+  ui_iterate ();
+  g_assert_null (ui_find_toplevel (TANDEM_TYPE_PROJECT_WINDOW));
+
+  /* Search finds the visible sale only, and opens its card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ui_iterate ();
+  gtk_editable_set_text (tandem_window_get_search_entry (window), "walrus");
+  g_assert_true (ui_wait_for (has_results, window, 3000));
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_window_get_search_results (window)), ==, 1);
+  hit = g_list_model_get_item (tandem_window_get_search_results (window), 0);
+  g_assert_cmpint (tandem_search_hit_get_kind (hit), ==, TANDEM_KIND_PROJECT);
+  g_assert_cmpint (tandem_search_hit_get_id (hit), ==, sale_id);
+  g_assert_null (ui_find_label (GTK_WIDGET (window), "Walrus secret merger"));
+
+  g_signal_emit_by_name (window->results_view, "activate", 0);
+  g_assert_true (ui_wait_for (project_card_shown, NULL, 2000));
+  card = TANDEM_PROJECT_WINDOW (ui_find_toplevel (TANDEM_TYPE_PROJECT_WINDOW));
+  g_assert_cmpint (tandem_project_window_get_id (card), ==, sale_id);
+  gtk_window_destroy (GTK_WINDOW (card));
+  ui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,5 +282,7 @@ main (int   argc,
               ui_fixture_set_up, test_start_page, ui_fixture_tear_down);
   g_test_add ("/ui/window/search-opens-activity-K1-E1", UiFixture, NULL,
               ui_fixture_set_up, test_search_activity, ui_fixture_tear_down);
+  g_test_add ("/ui/window/sales-pages-and-project-search-H1-K1-E1", UiFixture, NULL,
+              ui_fixture_set_up, test_sales_pages, ui_fixture_tear_down);
   return g_test_run ();
 }
