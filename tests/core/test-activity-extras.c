@@ -1298,6 +1298,100 @@ test_report (Fixture       *f,
   g_assert_null (subject);
 }
 
+/* Saves a project of @company as the signed-in user. */
+static gint64
+add_project (Fixture          *f,
+             gint64            company,
+             const char       *name,
+             TandemVisibility  visibility)
+{
+  g_autoptr(TandemProject) project = tandem_project_new (company, name);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  tandem_project_set_visibility (project, visibility);
+  id = tandem_store_save_project (f->db.store, project, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+set_activity_project (Fixture *f,
+                      gint64   activity_id,
+                      gint64   project_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemActivity) activity = tandem_store_get_activity (f->db.store, activity_id, &error);
+
+  g_assert_no_error (error);
+  tandem_activity_set_project_id (activity, project_id);
+  tandem_store_save_activity (f->db.store, activity, &error);
+  g_assert_no_error (error);
+}
+
+/* By project (D8, E1, E3): a project is named when the reader may see it;
+ * time on an activity the reader works on, in a project kept to a team
+ * they are not in, counts without the project's name or number. */
+static void
+test_time_report_projects (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 stock_project, secret_project, stock, bid;
+
+  test_sign_in (&f->db, "anna");
+  stock_project = add_project (f, f->virtanen, "Warehouse renewal", TANDEM_VISIBILITY_EVERYONE);
+  stock = add_activity (f, &(Plan) { "Stock count", f->virtanen, future_hour (2), 60,
+                                     TANDEM_VISIBILITY_EVERYONE, { f->anna }, .reminder = -1 });
+  set_activity_project (f, stock, stock_project);
+  test_sign_in (&f->db, "carl");
+  secret_project = add_project (f, f->virtanen, "Takeover of Virtanen", TANDEM_VISIBILITY_TEAM);
+  bid = add_activity (f, &(Plan) { "Secret bid", f->virtanen, future_hour (5), 60,
+                                   TANDEM_VISIBILITY_PRIVATE, { f->carl, f->bea }, .reminder = -1 });
+  set_activity_project (f, bid, secret_project);
+
+  add_session (f, "anna", stock, local_unix (2026, 11, 2, 9, 0), 1200);
+  add_session (f, "bea", bid, local_unix (2026, 11, 3, 9, 0), 600);
+  add_session (f, "carl", bid, local_unix (2026, 11, 4, 9, 0), 300);
+
+  /* Carl is in his project's team: both projects by name. */
+  test_sign_in (&f->db, "carl");
+  {
+    g_autoptr(GPtrArray) rows = time_report (f, TANDEM_TIME_BY_PROJECT);
+    g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    add_expected (expected, g_strdup_printf ("%" G_GINT64_FORMAT, stock_project), 1200);
+    add_expected (expected, g_strdup_printf ("%" G_GINT64_FORMAT, secret_project), 900);
+    assert_report (rows, expected);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        TandemReportRow *row = g_ptr_array_index (rows, i);
+
+        g_assert_cmpstr (tandem_report_row_get_label (row), ==,
+                         tandem_report_row_get_key_id (row) == stock_project ? "Warehouse renewal"
+                                                                             : "Takeover of Virtanen");
+      }
+  }
+
+  /* Bea performs the bid but is not in the team: its time is hers to see,
+   * the project is not. */
+  test_sign_in (&f->db, "bea");
+  {
+    g_autoptr(GPtrArray) rows = time_report (f, TANDEM_TIME_BY_PROJECT);
+    g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    add_expected (expected, g_strdup_printf ("%" G_GINT64_FORMAT, stock_project), 1200);
+    add_expected (expected, g_strdup (""), 900);
+    assert_report (rows, expected);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        TandemReportRow *row = g_ptr_array_index (rows, i);
+
+        g_assert_null (strstr (tandem_report_row_get_label (row), "Takeover"));
+        g_assert_cmpint (tandem_report_row_get_key_id (row), !=, secret_project);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1312,6 +1406,7 @@ main (int   argc,
   ADD ("/activity-extras/D10/discussion", test_discussion);
   ADD ("/activity-extras/D8/timers", test_timers);
   ADD ("/activity-extras/D8/time-report", test_time_report);
+  ADD ("/activity-extras/D8/time-report-projects", test_time_report_projects);
   ADD ("/activity-extras/D11/reminder-fires-once", test_reminder_fires_once);
   ADD ("/activity-extras/D11/reminder-recurring", test_reminder_recurring);
   ADD ("/activity-extras/D11/reminder-hidden", test_reminder_hidden);

@@ -914,17 +914,19 @@ session_group (TandemTimeBy   by,
       return;
 
     case TANDEM_TIME_BY_PROJECT:
+      /* A project the user may not see counts as none: its name and
+       * number stay hidden. */
       *key_id = sqlite3_column_int64 (stmt, 7);
-      if (*key_id == 0)
+      if (*key_id == 0 || tandem_store_column_text (stmt, 8) == NULL)
         {
+          *key_id = 0;
           *key = g_strdup ("");
           *label = g_strdup (_("No project"));
         }
       else
         {
           *key = g_strdup_printf ("%" G_GINT64_FORMAT, *key_id);
-          /* Translators: a project in the time report, by its number */
-          *label = g_strdup_printf (_("Project %s"), *key);
+          *label = g_strdup (tandem_store_column_text (stmt, 8));
         }
       return;
 
@@ -984,11 +986,12 @@ tandem_store_time_report (TandemStore  *self,
 
   stmt = tandem_store_prepare (self,
                                "SELECT t.started_at, t.stopped_at, u.id, u.login, u.name,"
-                               "       a.company_id, vc.name, a.project_id"
+                               "       a.company_id, vc.name, vp.id, vp.name"
                                " FROM activity_timers t"
                                " JOIN visible_activities a ON a.id = t.activity_id"
                                " JOIN users u ON u.id = t.user_id"
                                " LEFT JOIN visible_companies vc ON vc.id = a.company_id"
+                               " LEFT JOIN visible_projects vp ON vp.id = a.project_id"
                                " WHERE t.started_at >= ? AND t.started_at < ?",
                                error);
   if (stmt == NULL)
