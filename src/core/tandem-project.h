@@ -33,7 +33,7 @@ void             tandem_project_set_company_id    (TandemProject    *self,
 const char      *tandem_project_get_company_name  (TandemProject    *self);
 gboolean         tandem_project_get_is_sale       (TandemProject    *self);
 gboolean         tandem_project_get_is_delivery   (TandemProject    *self);
-/* Set by the store: a won sale becomes a delivery project. */
+/* Set by the store: a won sale is a delivery project. */
 void             tandem_project_set_is_delivery   (TandemProject    *self,
                                                    gboolean          is_delivery);
 const char      *tandem_project_get_description   (TandemProject    *self);

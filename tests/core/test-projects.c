@@ -658,13 +658,17 @@ test_stage_history_J1 (TestDb        *db,
   g_assert_false (tandem_project_get_is_delivery (sale));
   g_assert_cmpint (count_rows (db, "sale_history"), ==, 5);
 
-  /* Won, then back: it stays a delivery project (H2), closed_at goes. */
+  /* Won, then back (the Undo of "Mark as Won"): a sale again, not a
+   * delivery project (H2); closed_at goes. */
   g_assert_true (tandem_store_move_sale (db->store, id, STAGE_WON, &error));
+  g_clear_object (&sale);
+  sale = tandem_store_get_project (db->store, id, &error);
+  g_assert_true (tandem_project_get_is_delivery (sale));
   g_assert_true (tandem_store_move_sale (db->store, id, STAGE_OFFER, &error));
   g_assert_no_error (error);
   g_clear_object (&sale);
   sale = tandem_store_get_project (db->store, id, &error);
-  g_assert_true (tandem_project_get_is_delivery (sale));
+  g_assert_false (tandem_project_get_is_delivery (sale));
   g_assert_null (tandem_project_get_closed_at (sale));
   g_assert_cmpint (tandem_project_get_state (sale), ==, TANDEM_SALE_OPEN);
 

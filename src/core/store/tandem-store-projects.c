@@ -1339,9 +1339,10 @@ tandem_store_save_project (TandemStore    *self,
       return 0;
     }
 
-  /* H2: a won sale becomes a delivery project, and stays one. */
-  part.is_delivery = !is_sale || part.state == TANDEM_SALE_WON || tandem_project_get_is_delivery (project) ||
-                     (existing != NULL && old_part.is_delivery);
+  /* H2: a won sale is a delivery project. Moved back out of the won
+   * stage (the Undo of "Mark as Won", a deal that fell through) it is a
+   * sale again; its team, notes and activities stay as they are. */
+  part.is_delivery = !is_sale || part.state == TANDEM_SALE_WON;
 
   visibility = tandem_project_get_visibility (project);
   groups = tandem_project_get_group_ids (project, &n_groups);

@@ -60,7 +60,8 @@ gboolean        tandem_store_delete_product       (TandemStore      *self,
 /* Save: inserts when the id is 0 (the signed-in user becomes the author;
  * the creator of a project that has no members yet becomes its first
  * member), else updates. A sale's state follows its stage's outcome; a
- * sale at a won stage becomes a delivery project; a probability of -1
+ * sale at a won stage is a delivery project (and a sale again when moved
+ * back to an open stage); a probability of -1
  * takes the stage's default. Every change of stage, state, value,
  * currency, probability, closing date or seller adds to the sale's
  * history (J1). Refused, nothing changed:
