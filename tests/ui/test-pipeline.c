@@ -532,8 +532,10 @@ test_dialog_value (UiFixture     *fixture,
   /* Saving is refused with the message; nothing is saved or lost. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   ui_iterate ();
-  g_assert_nonnull (tandem_sale_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (tandem_sale_dialog_get_error (dialog), "12,5,0"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "12,5,0"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (tandem_sale_dialog_get_value_row (dialog))));
   g_assert_cmpint (saved, ==, 0);
   g_assert_cmpuint (tandem_store_count_projects (fixture->store, &all, NULL), ==, before);
   g_assert_nonnull (ui_find_toplevel (TANDEM_TYPE_SALE_DIALOG));

@@ -147,7 +147,7 @@ check_value (TandemSaleDialog *self,
   else
     {
       /* Translators: %s is what the user typed as a sale's value */
-      g_autofree char *message = g_strdup_printf (_("“%s” is not an amount. Write it like 12 500,50 or 12500.50."),
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an amount. Write it like 12 500,50 or 12500.50."),
                                                   text);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
@@ -444,11 +444,13 @@ save (TandemSaleDialog *self)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
+  /* The value's own message says what is wrong with it. */
   project = collect (self, &error);
   if (project == NULL)
     {
-      show_error (self, error->message);
+      hide_error (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
