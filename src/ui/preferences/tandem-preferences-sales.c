@@ -39,7 +39,7 @@ struct _SalesPage
   gboolean                 filling;
   /* A record just added, whose row opens once it is there */
   gint64                   expand_id;
-  AdwToast                *toast;       /* the last one, while shown */
+  AdwToast                *toast;       /* the last one shown */
 
   SalesList                stages;
   SalesList                products;
@@ -80,7 +80,7 @@ sales_page_free (gpointer data)
   g_clear_pointer (&self->products.rows, g_ptr_array_unref);
   g_clear_pointer (&self->stages.shown, g_free);
   g_clear_pointer (&self->products.shown, g_free);
-  g_clear_weak_pointer (&self->toast);
+  g_clear_object (&self->toast);
   g_clear_object (&self->page);
   g_clear_object (&self->store);
   g_free (self);
@@ -112,7 +112,7 @@ static void
 show_toast (SalesPage *self,
             AdwToast  *shown)
 {
-  g_set_weak_pointer (&self->toast, shown);
+  g_set_object (&self->toast, shown);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self->window), shown);
 }
 

@@ -69,7 +69,7 @@ GtkWidget    *tandem_preferences_window_get_sales_row_part    (GtkWidget        
                                                                const char              *part);
 GAction      *tandem_preferences_window_get_sales_row_action  (GtkWidget               *row,
                                                                const char              *name);
-/* The toast the Sales page showed last, while it is shown */
+/* The toast the Sales page showed last */
 AdwToast     *tandem_preferences_window_get_sales_toast       (TandemPreferencesWindow *self);
 
 /* The Sales page's share of the window (tandem-preferences-sales.c) */
