@@ -305,13 +305,16 @@ tandem_stage_set_loaded (TandemStage *self,
                          const char  *custom_name,
                          const char  *builtin)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (TANDEM_IS_STAGE (self));
 
   tandem_stage_set_id (self, id);
   g_free (self->builtin);
   self->builtin = g_strdup (builtin);
-  g_free (self->custom_name);
-  self->custom_name = NULL;
-  tandem_stage_set_name (self, custom_name);
+  /* @custom_name may be the stage's own name, freed below. */
+  name = g_strdup (custom_name);
+  g_clear_pointer (&self->custom_name, g_free);
+  tandem_stage_set_name (self, name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }

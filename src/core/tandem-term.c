@@ -406,13 +406,16 @@ tandem_term_set_loaded (TandemTerm *self,
                         const char *custom_name,
                         const char *builtin)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (TANDEM_IS_TERM (self));
 
   tandem_term_set_id (self, id);
   g_free (self->builtin);
   self->builtin = g_strdup (builtin);
-  g_free (self->custom_name);
-  self->custom_name = NULL;
-  tandem_term_set_name (self, custom_name);
+  /* @custom_name may be the term's own name, freed below. */
+  name = g_strdup (custom_name);
+  g_clear_pointer (&self->custom_name, g_free);
+  tandem_term_set_name (self, name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }

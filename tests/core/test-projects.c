@@ -737,6 +737,15 @@ test_stage_delete_H1 (TestDb        *db,
   g_assert_no_error (error);
   g_assert_cmpint (new_id, >, 0);
   g_assert_cmpint (tandem_stage_get_position (stage), >, 4);
+  /* The saved stage keeps its name, and saving it again keeps it too. */
+  g_assert_cmpstr (tandem_stage_get_name (stage), ==, "Proposal sent");
+  tandem_stage_set_probability (stage, 60);
+  g_assert_cmpint (tandem_store_save_stage (db->store, stage, &error), ==, new_id);
+  g_assert_no_error (error);
+  g_clear_object (&found);
+  found = tandem_store_get_stage (db->store, new_id, &error);
+  g_assert_cmpstr (tandem_stage_get_name (found), ==, "Proposal sent");
+  g_assert_cmpint (tandem_stage_get_probability (found), ==, 60);
 
   /* The outcome of a stage in use stays. */
   g_clear_object (&stage);
