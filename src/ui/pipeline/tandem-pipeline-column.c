@@ -489,19 +489,28 @@ tandem_pipeline_column_reload (TandemPipelineColumn  *self,
   g_return_val_if_fail (TANDEM_IS_PIPELINE_COLUMN (self), FALSE);
 
   fill_query (self, &query);
-  n_sales = tandem_store_count_projects (self->store, &query, &local_error);
-  if (local_error)
+  if (totals)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      /* The report counts the sales too: no second count. */
+      sums = pick_totals (self, totals);
+      n_sales = 0;
+      for (guint i = 0; i < sums->len; i++)
+        n_sales += tandem_report_row_get_count (g_ptr_array_index (sums, i));
+    }
+  else
+    {
+      n_sales = tandem_store_count_projects (self->store, &query, &local_error);
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!(sums = sum_sales (self, error)))
+        return FALSE;
     }
   query.limit = self->limit;
   sales = tandem_store_list_projects (self->store, &query, error);
   if (sales == NULL)
-    return FALSE;
-  if (totals)
-    sums = pick_totals (self, totals);
-  else if (!(sums = sum_sales (self, error)))
     return FALSE;
 
   g_ptr_array_unref (self->totals);

@@ -14,6 +14,7 @@ struct _TandemSaleCard
   GtkListBoxRow  parent_instance;
 
   GtkWidget     *menu_button;
+  GMenuModel    *menu;
 
   gint64         project_id;
   gint64         stage_id;
@@ -42,6 +43,18 @@ new_label (const char *text,
 }
 
 /* Callbacks ---------------------------------------------------------------- */
+
+/* The popover is made when it is first needed: a board has hundreds of
+ * cards and most menus are never opened. */
+static void
+on_create_popup_cb (GtkMenuButton *button,
+                    gpointer       data)
+{
+  TandemSaleCard *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->menu);
+}
 
 static GdkContentProvider *
 on_drag_prepare_cb (GtkDragSource  *source,
@@ -111,6 +124,7 @@ tandem_sale_card_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->currency);
+  g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (tandem_sale_card_parent_class)->finalize (object);
 }
@@ -203,7 +217,8 @@ tandem_sale_card_new (TandemProject *project,
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+  self->menu = menu ? g_object_ref (menu) : NULL;
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), on_create_popup_cb, self, NULL);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
   gtk_widget_set_focus_on_click (self->menu_button, FALSE);
