@@ -597,6 +597,53 @@ test_dialog_store_refusal (UiFixture     *fixture,
 }
 
 static void
+test_dialog_edit_visibility (UiFixture     *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TandemProject) sale = NULL;
+  g_autoptr(TandemProject) saved_sale = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSaleDialog *dialog;
+  gint64 company, id, saved = 0;
+
+  company = add_company (fixture, "Rautakauppa Virtanen Oy");
+  add_user (fixture, "bob", "Bob Seller");
+  add_user (fixture, "carol", "Carol Colleague");
+  sign_in (fixture, "bob");
+  id = add_sale (fixture, company, "Paint counter", STAGE_OFFER, 250000, "EUR", "2030-01-15", 0);
+
+  /* E2: Carol may edit the sale but not who may see it. */
+  sign_in (fixture, "carol");
+  sale = tandem_store_get_project (fixture->store, id, &error);
+  g_assert_no_error (error);
+  dialog = tandem_sale_dialog_new_for_project (NULL, fixture->store, sale);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_sale_dialog_get_visibility_row (dialog))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tandem_sale_dialog_get_name_row (dialog))), ==,
+                   "Paint counter");
+  g_assert_cmpuint (adw_combo_row_get_selected (tandem_sale_dialog_get_stage_row (dialog)), ==, 1);
+
+  /* The probability she chose stays when she changes the stage. */
+  gtk_spin_button_set_value (tandem_sale_dialog_get_probability_spin (dialog), 55);
+  adw_combo_row_set_selected (tandem_sale_dialog_get_stage_row (dialog), 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (tandem_sale_dialog_get_probability_spin (dialog)), ==, 55);
+  gtk_editable_set_text (GTK_EDITABLE (tandem_sale_dialog_get_value_row (dialog)), "3 000,25");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  ui_iterate ();
+  g_assert_cmpint (saved, ==, id);
+
+  saved_sale = tandem_store_get_project (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_get_value (saved_sale), ==, 300025);
+  g_assert_cmpint (tandem_project_get_stage_id (saved_sale), ==, STAGE_NEGOTIATION);
+  g_assert_cmpint (tandem_project_get_probability (saved_sale), ==, 55);
+  g_assert_cmpint (tandem_project_get_visibility (saved_sale), ==, TANDEM_VISIBILITY_EVERYONE);
+  g_assert_cmpstr (tandem_project_get_close_date (saved_sale), ==, "2030-01-15");
+}
+
+static void
 test_hidden_sale (UiFixture     *fixture,
                   gconstpointer  data)
 {
@@ -814,6 +861,8 @@ main (int   argc,
   g_test_add ("/pipeline/H1/dialog-bad-value", UiFixture, NULL, ui_fixture_set_up, test_dialog_value,
               ui_fixture_tear_down);
   g_test_add ("/pipeline/H1/dialog-store-refusal", UiFixture, NULL, ui_fixture_set_up, test_dialog_store_refusal,
+              ui_fixture_tear_down);
+  g_test_add ("/pipeline/H1-E2/dialog-edit", UiFixture, NULL, ui_fixture_set_up, test_dialog_edit_visibility,
               ui_fixture_tear_down);
   g_test_add ("/pipeline/E1-E5/hidden-sale", UiFixture, NULL, ui_fixture_set_up, test_hidden_sale,
               ui_fixture_tear_down);
