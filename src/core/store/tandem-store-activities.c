@@ -1487,7 +1487,7 @@ tandem_store_save_activity (TandemStore     *self,
                                  " completed_at = CASE WHEN ?7 = 1"
                                  "   THEN coalesce (completed_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END,"
                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                                 " WHERE id = ?34 AND id IN (SELECT id FROM visible_activities)", error);
+                                 " WHERE id = ?34 AND EXISTS (SELECT 1 FROM visible_activities v WHERE v.id = activities.id)", error);
   if (stmt == NULL)
     goto fail;
 
@@ -1657,7 +1657,7 @@ tandem_store_set_activity_status (TandemStore    *self,
                                " completed_at = CASE WHEN ?1 = 1"
                                "   THEN coalesce (completed_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END,"
                                " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                               " WHERE id = ?3 AND id IN (SELECT id FROM visible_activities)", error);
+                               " WHERE id = ?3 AND EXISTS (SELECT 1 FROM visible_activities v WHERE v.id = activities.id)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int (stmt, 1, status);

@@ -1397,7 +1397,7 @@ tandem_store_save_project (TandemStore    *self,
                                  " state = ?6, seller_id = ?7, value_cents = ?8, currency = ?9, close_date = ?10,"
                                  " probability = ?11, product_id = ?12, campaign = ?13, description = ?14,"
                                  " visibility = ?15, closed_at = ?16, updated_at = ?18"
-                                 " WHERE id = ?19 AND id IN (SELECT id FROM visible_projects)", error);
+                                 " WHERE id = ?19 AND EXISTS (SELECT 1 FROM visible_projects v WHERE v.id = projects.id)", error);
   if (stmt == NULL)
     goto fail;
 
@@ -2174,7 +2174,7 @@ tandem_store_save_task (TandemStore  *self,
                                  " due = ?5, state = ?6, visibility = ?7,"
                                  " completed_at = CASE WHEN ?6 = 2 THEN coalesce (completed_at, ?8) END,"
                                  " updated_at = ?8"
-                                 " WHERE id = ?10 AND id IN (SELECT id FROM visible_tasks)", error);
+                                 " WHERE id = ?10 AND EXISTS (SELECT 1 FROM visible_tasks v WHERE v.id = project_tasks.id)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, project_id);

@@ -387,7 +387,7 @@ tandem_store_save_company (TandemStore    *self,
                                  " postal_city = ?14, postal_country = ?15, billing_street = ?16, billing_postcode = ?17,"
                                  " billing_city = ?18, billing_country = ?19,"
                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                                 " WHERE id = ?21 AND id IN (SELECT id FROM visible_companies)",
+                                 " WHERE id = ?21 AND EXISTS (SELECT 1 FROM visible_companies v WHERE v.id = companies.id)",
                                  error);
   if (stmt == NULL)
     goto fail;
@@ -526,7 +526,7 @@ tandem_store_save_person (TandemStore   *self,
                                  "UPDATE people SET name = ?1, job_title = ?2, email = ?3, phone = ?4, mobile = ?5,"
                                  " street = ?6, postcode = ?7, city = ?8, country = ?9, company_id = ?10,"
                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                                 " WHERE id = ?12 AND id IN (SELECT id FROM visible_people)",
+                                 " WHERE id = ?12 AND EXISTS (SELECT 1 FROM visible_people v WHERE v.id = people.id)",
                                  error);
   if (stmt == NULL)
     goto fail;
@@ -816,7 +816,7 @@ tandem_store_save_note (TandemStore  *self,
       stmt = tandem_store_prepare (self,
                                    "UPDATE notes SET visibility = ?, body = ?, due = ?,"
                                    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                                   " WHERE id = ? AND id IN (SELECT id FROM visible_notes)", error);
+                                   " WHERE id = ? AND EXISTS (SELECT 1 FROM visible_notes v WHERE v.id = notes.id)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int (stmt, 1, tandem_note_get_visibility (note));
@@ -1029,11 +1029,13 @@ set_deleted (TandemStore  *self,
    * delete who sees it, as a company is; restoring one is checked
    * against the view once it is back, within the savepoint. */
   if (deleted && view_of (kind) != NULL)
-    sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1 AND id IN (SELECT id FROM %s)",
-                           table, view_of (kind));
+    sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1"
+                           " AND EXISTS (SELECT 1 FROM %s v WHERE v.id = %s.id)",
+                           table, view_of (kind), table);
   else if (deleted)
-    sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1 AND id IN (SELECT id FROM visible_%s)",
-                           table, table);
+    sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1"
+                           " AND EXISTS (SELECT 1 FROM visible_%s v WHERE v.id = %s.id)",
+                           table, table, table);
   else if (kind == TANDEM_KIND_NOTE)
     sql = g_strdup_printf ("UPDATE notes SET deleted = 0 WHERE id = ?1 AND deleted = 1"
                            " AND (author_id = ?2 OR ?3)");
