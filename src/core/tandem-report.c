@@ -404,7 +404,9 @@ axis_scale (TandemReport *self,
     }
 }
 
-/* A round step for about @n ticks up to @max (in axis units). */
+/* A round step for about @n ticks up to @max (in axis units): 1, 2 or 5
+ * times a power of ten, so that compact labels ("8 k€") never round a
+ * tick that lies between them. */
 static double
 nice_step (double max,
            int    n,
@@ -421,8 +423,6 @@ nice_step (double max,
     step = 1;
   else if (fraction <= 2)
     step = 2;
-  else if (fraction <= 2.5)
-    step = 2.5;
   else if (fraction <= 5)
     step = 5;
   else
