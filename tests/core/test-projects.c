@@ -1318,6 +1318,308 @@ test_products_H1 (TestDb        *db,
   }
 }
 
+/* H1: "mine" is every project the user is a member or the seller of, and
+ * nothing the visibility rule hides from him: another seller's team
+ * project stays out, and so does his own sale once its customer is
+ * deleted. */
+static void
+test_mine_member_or_seller_H1 (TestDb        *db,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemUser) anna = NULL;
+  g_autoptr(TandemUser) olli = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  TandemProjectQuery mine = { .mine = TRUE };
+  gint64 alfa, beta, gamma, sold, member_of, team_sold, others, others_team, gone;
+
+  anna = test_add_user (db, "anna", TANDEM_ROLE_USER, NULL);
+  olli = test_add_user (db, "olli", TANDEM_ROLE_USER, NULL);
+
+  test_sign_in (db, "olli");
+  alfa = test_add_company (db, "Alfa Oy");
+  beta = test_add_company (db, "Beta Oy");
+  gamma = test_add_company (db, "Gamma Oy");
+  {
+    g_autoptr(TandemProject) sale = tandem_project_new_sale (alfa, "Conveyor line", STAGE_LEAD);
+    g_autoptr(TandemProject) team_sale = tandem_project_new_sale (beta, "Dock doors", STAGE_OFFER);
+    g_autoptr(TandemProject) lost_customer = tandem_project_new_sale (gamma, "Forklifts", STAGE_OFFER);
+
+    /* Sold by anna, added by olli, who is its only member */
+    tandem_project_set_seller_id (sale, tandem_user_get_id (anna));
+    sold = tandem_store_save_project (db->store, sale, &error);
+    g_assert_no_error (error);
+    /* Restricted to the team, sold by anna: the seller always sees it */
+    tandem_project_set_seller_id (team_sale, tandem_user_get_id (anna));
+    tandem_project_set_visibility (team_sale, TANDEM_VISIBILITY_TEAM);
+    team_sold = tandem_store_save_project (db->store, team_sale, &error);
+    g_assert_no_error (error);
+    tandem_project_set_seller_id (lost_customer, tandem_user_get_id (anna));
+    gone = tandem_store_save_project (db->store, lost_customer, &error);
+    g_assert_no_error (error);
+  }
+  member_of = add_project (db, beta, "Warehouse move", TANDEM_VISIBILITY_EVERYONE);
+  add_member (db, member_of, tandem_user_get_id (anna));
+  others = add_project (db, alfa, "Shop renovation", TANDEM_VISIBILITY_EVERYONE);
+  others_team = add_project (db, alfa, "Secret merger talks", TANDEM_VISIBILITY_TEAM);
+  {
+    g_autoptr(TandemProject) sale = tandem_project_new_sale (beta, "Olli's own offer", STAGE_OFFER);
+
+    tandem_project_set_seller_id (sale, tandem_user_get_id (olli));
+    tandem_project_set_visibility (sale, TANDEM_VISIBILITY_TEAM);
+    g_assert_cmpint (tandem_store_save_project (db->store, sale, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  test_sign_in (db, TEST_ADMIN_LOGIN);
+  g_assert_true (tandem_store_delete (db->store, TANDEM_KIND_COMPANY, gamma, &error));
+  g_assert_no_error (error);
+
+  test_sign_in (db, "anna");
+  list = tandem_store_list_projects (db->store, &mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_true (listed (list, sold));
+  g_assert_true (listed (list, team_sold));
+  g_assert_true (listed (list, member_of));
+  g_assert_false (listed (list, others));
+  g_assert_false (listed (list, others_team));
+  g_assert_false (listed (list, gone));
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &mine, &error), ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The other filters still apply: mine and sales, mine and open. */
+  mine.of = TANDEM_PROJECTS_SALES;
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &mine, &error), ==, 2);
+  mine.of = TANDEM_PROJECTS_DELIVERY;
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &mine, &error), ==, 1);
+  mine.of = TANDEM_PROJECTS_ALL;
+  mine.company_id = alfa;
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &mine, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* Member only still means member only. */
+  {
+    TandemProjectQuery member = { .member_id = tandem_user_get_id (anna) };
+
+    list = tandem_store_list_projects (db->store, &member, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_true (listed (list, member_of));
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
+  /* olli added all of them and is in each one's team, but sells none
+   * of anna's: his own are the ones he is a member or the seller of. */
+  test_sign_in (db, "olli");
+  mine.company_id = 0;
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &mine, &error), ==, 6);
+  g_assert_no_error (error);
+}
+
+static int sort_by;
+static gboolean sort_descending;
+
+static int
+compare_text_nocase (const char *a,
+                     const char *b)
+{
+  return g_ascii_strcasecmp (a ? a : "", b ? b : "");
+}
+
+/* The order a list should have, decided from each project's own fields */
+static int
+compare_projects (gconstpointer pa,
+                  gconstpointer pb)
+{
+  TandemProject *a = *(TandemProject **) pa;
+  TandemProject *b = *(TandemProject **) pb;
+  int sign = sort_descending ? -1 : 1;
+  int cmp = 0;
+
+  switch (sort_by)
+    {
+    case TANDEM_PROJECT_SORT_COMPANY:
+      cmp = sign * compare_text_nocase (tandem_project_get_company_name (a), tandem_project_get_company_name (b));
+      break;
+    case TANDEM_PROJECT_SORT_STAGE:
+      /* The shipped stages' ids are in board order. */
+      cmp = (tandem_project_get_stage_id (a) == 0) - (tandem_project_get_stage_id (b) == 0);
+      if (cmp == 0)
+        cmp = sign * ((tandem_project_get_stage_id (a) > tandem_project_get_stage_id (b)) -
+                      (tandem_project_get_stage_id (a) < tandem_project_get_stage_id (b)));
+      break;
+    case TANDEM_PROJECT_SORT_VALUE:
+      cmp = !tandem_project_get_is_sale (a) - !tandem_project_get_is_sale (b);
+      if (cmp == 0)
+        cmp = sign * ((tandem_project_get_value (a) > tandem_project_get_value (b)) -
+                      (tandem_project_get_value (a) < tandem_project_get_value (b)));
+      break;
+    case TANDEM_PROJECT_SORT_CLOSE_DATE:
+      cmp = (tandem_project_get_close_date (a) == NULL) - (tandem_project_get_close_date (b) == NULL);
+      if (cmp == 0)
+        cmp = sign * g_strcmp0 (tandem_project_get_close_date (a), tandem_project_get_close_date (b));
+      break;
+    case TANDEM_PROJECT_SORT_UPDATED:
+      cmp = sign * g_strcmp0 (tandem_project_get_updated_at (a), tandem_project_get_updated_at (b));
+      break;
+    case TANDEM_PROJECT_SORT_NAME:
+    default:
+      cmp = sign * compare_text_nocase (tandem_project_get_name (a), tandem_project_get_name (b));
+      if (cmp == 0)
+        cmp = sign * ((tandem_record_get_id (TANDEM_RECORD (a)) > tandem_record_get_id (TANDEM_RECORD (b))) -
+                      (tandem_record_get_id (TANDEM_RECORD (a)) < tandem_record_get_id (TANDEM_RECORD (b))));
+      return cmp;
+    }
+  if (cmp == 0)
+    cmp = compare_text_nocase (tandem_project_get_name (a), tandem_project_get_name (b));
+  if (cmp == 0)
+    cmp = (tandem_record_get_id (TANDEM_RECORD (a)) > tandem_record_get_id (TANDEM_RECORD (b))) -
+          (tandem_record_get_id (TANDEM_RECORD (a)) < tandem_record_get_id (TANDEM_RECORD (b)));
+  return cmp;
+}
+
+/* H1: each sort order, both ways, equals the order worked out from the
+ * projects themselves, page by page; a project hidden from the reader
+ * takes no place in it. */
+static void
+test_sort_orders_H1 (TestDb        *db,
+                     gconstpointer  data)
+{
+  static const struct { const char *company, *name; gint64 stage; gint64 value; const char *close; } sales[] = {
+    { "Beta Oy", "conveyor line", STAGE_LEAD, 1200000, "2026-12-01" },
+    { "Alfa Oy", "Dock doors", STAGE_NEGOTIATION, 5000, NULL },
+    { "Gamma Oy", "Anchors", STAGE_OFFER, 99900, "2026-10-15" },
+    { "alfa ab", "Boilers", STAGE_WON, 250000, "2026-09-01" },
+    { "Beta Oy", "Elevators", STAGE_LOST, 5000, "2027-01-31" },
+    { "Gamma Oy", "Dock doors", STAGE_OFFER, 700000, "2026-10-15" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GHashTable) companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TandemUser) olli = NULL;
+  TandemProjectQuery query = { 0, };
+  gint64 first_sale = 0, hidden;
+
+  olli = test_add_user (db, "olli", TANDEM_ROLE_USER, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sales); i++)
+    {
+      g_autoptr(TandemProject) sale = NULL;
+      gint64 company = GPOINTER_TO_SIZE (g_hash_table_lookup (companies, sales[i].company));
+      gint64 id;
+
+      if (company == 0)
+        {
+          company = test_add_company (db, sales[i].company);
+          g_hash_table_insert (companies, g_strdup (sales[i].company), GSIZE_TO_POINTER (company));
+        }
+      sale = tandem_project_new_sale (company, sales[i].name, sales[i].stage);
+      tandem_project_set_value (sale, sales[i].value);
+      tandem_project_set_close_date (sale, sales[i].close);
+      id = tandem_store_save_project (db->store, sale, &error);
+      g_assert_no_error (error);
+      if (first_sale == 0)
+        first_sale = id;
+    }
+  add_project (db, GPOINTER_TO_SIZE (g_hash_table_lookup (companies, "Beta Oy")), "Installation",
+               TANDEM_VISIBILITY_EVERYONE);
+  add_project (db, GPOINTER_TO_SIZE (g_hash_table_lookup (companies, "alfa ab")), "commissioning",
+               TANDEM_VISIBILITY_EVERYONE);
+
+  /* A project olli may not see, first or last in every order */
+  test_sign_in (db, "olli");
+  {
+    g_autoptr(TandemProject) secret = tandem_project_new_sale (test_add_company (db, "AAA Oy"), "AAA secret",
+                                                              STAGE_LEAD);
+
+    tandem_project_set_value (secret, 1);
+    tandem_project_set_close_date (secret, "2020-01-01");
+    tandem_project_set_visibility (secret, TANDEM_VISIBILITY_TEAM);
+    hidden = tandem_store_save_project (db->store, secret, &error);
+    g_assert_no_error (error);
+  }
+
+  /* One change a second later, for the order of updates */
+  test_sign_in (db, TEST_ADMIN_LOGIN);
+  g_usleep (1100 * 1000);
+  {
+    g_autoptr(TandemProject) sale = tandem_store_get_project (db->store, first_sale, &error);
+
+    g_assert_no_error (error);
+    tandem_project_set_probability (sale, 55);
+    g_assert_cmpint (tandem_store_save_project (db->store, sale, &error), ==, first_sale);
+  }
+
+  expected = tandem_store_list_projects (db->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, G_N_ELEMENTS (sales) + 2);
+  g_assert_false (listed (expected, hidden));
+
+  for (sort_by = TANDEM_PROJECT_SORT_NAME; sort_by <= TANDEM_PROJECT_SORT_UPDATED; sort_by++)
+    for (sort_descending = FALSE; sort_descending <= TRUE; sort_descending++)
+      {
+        g_autoptr(GPtrArray) whole = NULL;
+
+        g_ptr_array_sort (expected, compare_projects);
+        query.sort = sort_by;
+        query.descending = sort_descending;
+        query.limit = 0;
+        query.offset = 0;
+        whole = tandem_store_list_projects (db->store, &query, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (whole->len, ==, expected->len);
+        for (guint i = 0; i < expected->len; i++)
+          {
+            g_test_message ("sort %d%s, row %u", sort_by, sort_descending ? " descending" : "", i);
+            g_assert_cmpint (tandem_record_get_id (g_ptr_array_index (whole, i)), ==,
+                             tandem_record_get_id (g_ptr_array_index (expected, i)));
+          }
+
+        /* Page by page, as the list reads it */
+        query.limit = 3;
+        for (query.offset = 0; query.offset < expected->len; query.offset += query.limit)
+          {
+            g_autoptr(GPtrArray) page = tandem_store_list_projects (db->store, &query, &error);
+
+            g_assert_no_error (error);
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpint (tandem_record_get_id (g_ptr_array_index (page, i)), ==,
+                               tandem_record_get_id (g_ptr_array_index (expected, query.offset + i)));
+          }
+      }
+
+  /* The stage order is the board's, not the stages' names */
+  {
+    g_autoptr(GPtrArray) list = NULL;
+
+    query = (TandemProjectQuery) { .sort = TANDEM_PROJECT_SORT_STAGE };
+    list = tandem_store_list_projects (db->store, &query, &error);
+    g_assert_cmpstr (tandem_project_get_name (g_ptr_array_index (list, 0)), ==, "conveyor line");
+    g_assert_cmpint (tandem_project_get_stage_id (g_ptr_array_index (list, 5)), ==, STAGE_LOST);
+    g_assert_cmpstr (tandem_project_get_name (g_ptr_array_index (list, 6)), ==, "commissioning");
+  }
+
+  /* Won and lost sales, in any order */
+  query = (TandemProjectQuery) { .won_only = TRUE, .sort = TANDEM_PROJECT_SORT_VALUE };
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &query, &error), ==, 1);
+  query = (TandemProjectQuery) { .lost_only = TRUE };
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &query, &error), ==, 1);
+  query = (TandemProjectQuery) { .open_only = TRUE };
+  g_assert_cmpuint (tandem_store_count_projects (db->store, &query, &error), ==, 4);
+  g_assert_no_error (error);
+
+  /* The reader who may see it finds it first by closing date */
+  test_sign_in (db, "olli");
+  {
+    g_autoptr(GPtrArray) list = NULL;
+
+    query = (TandemProjectQuery) { .sort = TANDEM_PROJECT_SORT_CLOSE_DATE, .limit = 1 };
+    list = tandem_store_list_projects (db->store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_true (listed (list, hidden));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1349,6 +1651,10 @@ main (int   argc,
               test_db_setup, test_team_members_H2, test_db_teardown);
   g_test_add ("/projects/products-and-lists-H1", TestDb, NULL,
               test_db_setup, test_products_H1, test_db_teardown);
+  g_test_add ("/projects/mine-is-member-or-seller-H1-E1", TestDb, NULL,
+              test_db_setup, test_mine_member_or_seller_H1, test_db_teardown);
+  g_test_add ("/projects/sort-orders-H1", TestDb, NULL,
+              test_db_setup, test_sort_orders_H1, test_db_teardown);
 
   return g_test_run ();
 }

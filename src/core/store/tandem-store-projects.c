@@ -1631,8 +1631,15 @@ project_query_sql (const TandemProjectQuery  *query,
   if (query->member_id)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM project_members pm"
                           " WHERE pm.project_id = p.id AND pm.user_id = :member)");
+  if (query->mine)
+    g_string_append (sql, " AND (p.seller_id = :me OR EXISTS (SELECT 1 FROM project_members pm"
+                          " WHERE pm.project_id = p.id AND pm.user_id = :me))");
   if (query->open_only)
     g_string_append (sql, " AND p.is_sale = 1 AND p.state = 0");
+  if (query->won_only)
+    g_string_append (sql, " AND p.is_sale = 1 AND p.state = 1");
+  if (query->lost_only)
+    g_string_append (sql, " AND p.is_sale = 1 AND p.state = 2");
   if (query->close_from)
     {
       *close_from = tandem_date_parse (query->close_from);
@@ -1682,13 +1689,60 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
 }
 
+/* The ORDER BY of a project list; ties by name then id, whichever way
+ * the list runs. */
 static void
-bind_project_query (sqlite3_stmt              *stmt,
+project_order_sql (const TandemProjectQuery *query,
+                   GString                  *sql)
+{
+  TandemProjectSort sort = query ? query->sort : TANDEM_PROJECT_SORT_DEFAULT;
+  const char *way = query && query->descending ? " DESC" : "";
+
+  g_string_append (sql, " ORDER BY ");
+  switch (sort)
+    {
+    case TANDEM_PROJECT_SORT_COMPANY:
+      g_string_append_printf (sql, "(SELECT vc.name FROM visible_companies vc WHERE vc.id = p.company_id)"
+                              " COLLATE NOCASE%s, ", way);
+      break;
+    case TANDEM_PROJECT_SORT_STAGE:
+      g_string_append_printf (sql, "p.stage_id IS NULL,"
+                              " (SELECT s.position FROM sale_stages s WHERE s.id = p.stage_id)%s,"
+                              " p.stage_id%s, ", way, way);
+      break;
+    case TANDEM_PROJECT_SORT_VALUE:
+      g_string_append_printf (sql, "p.is_sale = 0, p.value_cents%s, ", way);
+      break;
+    case TANDEM_PROJECT_SORT_CLOSE_DATE:
+      g_string_append_printf (sql, "p.close_date IS NULL, p.close_date%s, ", way);
+      break;
+    case TANDEM_PROJECT_SORT_UPDATED:
+      g_string_append_printf (sql, "p.updated_at%s, ", way);
+      break;
+    case TANDEM_PROJECT_SORT_DEFAULT:
+      if (query != NULL && query->of == TANDEM_PROJECTS_SALES)
+        {
+          g_string_append_printf (sql, "p.close_date IS NULL, p.close_date%s, ", way);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case TANDEM_PROJECT_SORT_NAME:
+    default:
+      g_string_append_printf (sql, "p.name COLLATE NOCASE%s, p.id%s", way, way);
+      return;
+    }
+  g_string_append (sql, "p.name COLLATE NOCASE, p.id");
+}
+
+static void
+bind_project_query (TandemStore               *self,
+                    sqlite3_stmt              *stmt,
                     const TandemProjectQuery  *query,
                     const char                *close_from,
                     const char                *close_to)
 {
   g_autofree char *pattern = NULL;
+  TandemUser *user = tandem_store_get_user (self);
 
   if (query == NULL)
     {
@@ -1701,6 +1755,7 @@ bind_project_query (sqlite3_stmt              *stmt,
   bind_named_int64 (stmt, ":seller", query->seller_id);
   bind_named_int64 (stmt, ":product", query->product_id);
   bind_named_int64 (stmt, ":member", query->member_id);
+  bind_named_int64 (stmt, ":me", user ? tandem_user_get_id (user) : 0);
   bind_named_text (stmt, ":from", close_from);
   bind_named_text (stmt, ":to", close_to);
   if (query->text && query->text[0])
@@ -1729,16 +1784,13 @@ tandem_store_list_projects (TandemStore               *self,
 
   if (!project_query_sql (query, sql, &close_from, &close_to, error))
     return NULL;
-  if (query != NULL && query->of == TANDEM_PROJECTS_SALES)
-    g_string_append (sql, " ORDER BY p.close_date IS NULL, p.close_date, p.name COLLATE NOCASE, p.id");
-  else
-    g_string_append (sql, " ORDER BY p.name COLLATE NOCASE, p.id");
+  project_order_sql (query, sql);
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
 
   stmt = tandem_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  bind_project_query (stmt, query, close_from, close_to);
+  bind_project_query (self, stmt, query, close_from, close_to);
   return run_project_query (self, stmt, error);
 }
 
@@ -1763,7 +1815,7 @@ tandem_store_count_projects (TandemStore               *self,
   stmt = tandem_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return 0;
-  bind_project_query (stmt, query, close_from, close_to);
+  bind_project_query (self, stmt, query, close_from, close_to);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
   else

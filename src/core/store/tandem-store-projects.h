@@ -95,6 +95,21 @@ typedef enum
   TANDEM_PROJECTS_DELIVERY  = 2,  /* is-delivery */
 } TandemProjectsOf;
 
+/* The order of a project list. DEFAULT: sales by closing date then
+ * name, other lists by name. STAGE is board order, projects that were
+ * never a sale last; CLOSE_DATE puts sales without a date last; UPDATED
+ * is the last change. Ties go by name, then id. */
+typedef enum
+{
+  TANDEM_PROJECT_SORT_DEFAULT    = 0,
+  TANDEM_PROJECT_SORT_NAME       = 1,
+  TANDEM_PROJECT_SORT_COMPANY    = 2,
+  TANDEM_PROJECT_SORT_STAGE      = 3,
+  TANDEM_PROJECT_SORT_VALUE      = 4,
+  TANDEM_PROJECT_SORT_CLOSE_DATE = 5,
+  TANDEM_PROJECT_SORT_UPDATED    = 6,
+} TandemProjectSort;
+
 /* What a project list shows; zero/NULL fields do not filter. */
 typedef struct
 {
@@ -110,9 +125,14 @@ typedef struct
   const char       *text;          /* in the name, company or campaign */
   guint             offset;
   guint             limit;         /* 0: all */
+  gboolean          mine;          /* the signed-in user is a member or the seller */
+  gboolean          won_only;      /* sales won */
+  gboolean          lost_only;     /* sales lost */
+  TandemProjectSort sort;
+  gboolean          descending;    /* @sort reversed (ties still by name) */
 } TandemProjectQuery;
 
-/* Sales by closing date then name; projects by name. */
+/* In the query's order; offset and limit page through it. */
 GPtrArray      *tandem_store_list_projects        (TandemStore              *self,
                                                    const TandemProjectQuery *query,
                                                    GError                  **error);
@@ -196,6 +216,14 @@ GPtrArray      *tandem_store_pipeline_report      (TandemStore      *self,
                                                    TandemReportBy    by,
                                                    const char       *from,
                                                    const char       *to,
+                                                   GError          **error);
+/* The same, of one seller's or one product's sales only (0: any). */
+GPtrArray      *tandem_store_pipeline_report_filtered (TandemStore  *self,
+                                                   TandemReportBy    by,
+                                                   const char       *from,
+                                                   const char       *to,
+                                                   gint64            seller_id,
+                                                   gint64            product_id,
                                                    GError          **error);
 /* The weighted forecast per closing month in [@from, @to) (by MONTH), or
  * per seller over the range (by SELLER). Two series: "open" (count,
