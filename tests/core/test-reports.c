@@ -356,12 +356,15 @@ in_range (const char *date,
   return date != NULL && (from == NULL || strcmp (date, from) >= 0) && (to == NULL || strcmp (date, to) < 0);
 }
 
+/* The pipeline of the sales of @seller and @product (0: any) */
 static void
-check_pipeline (Fixture      *f,
-                const gint64 *ids,
-                guint         n_ids,
-                const char   *from,
-                const char   *to)
+check_pipeline_of (Fixture      *f,
+                   const gint64 *ids,
+                   guint         n_ids,
+                   const char   *from,
+                   const char   *to,
+                   gint64        seller,
+                   gint64        product)
 {
   const TandemReportBy bys[] = {
     TANDEM_REPORT_BY_STAGE, TANDEM_REPORT_BY_SELLER, TANDEM_REPORT_BY_PRODUCT, TANDEM_REPORT_BY_MONTH,
@@ -371,8 +374,12 @@ check_pipeline (Fixture      *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GHashTable) expected = expected_new ();
-      g_autoptr(GPtrArray) rows = tandem_store_pipeline_report (f->db.store, bys[b], from, to, &error);
+      g_autoptr(GPtrArray) rows = NULL;
 
+      if (seller == 0 && product == 0)
+        rows = tandem_store_pipeline_report (f->db.store, bys[b], from, to, &error);
+      else
+        rows = tandem_store_pipeline_report_filtered (f->db.store, bys[b], from, to, seller, product, &error);
       g_assert_no_error (error);
       g_assert_nonnull (rows);
       for (guint i = 0; i < n_ids; i++)
@@ -381,7 +388,9 @@ check_pipeline (Fixture      *f,
           g_autofree char *key = NULL;
 
           if (sale == NULL || tandem_project_get_state (sale) != TANDEM_SALE_OPEN
-              || !in_range (tandem_project_get_close_date (sale), from, to))
+              || !in_range (tandem_project_get_close_date (sale), from, to)
+              || (seller != 0 && tandem_project_get_seller_id (sale) != seller)
+              || (product != 0 && tandem_project_get_product_id (sale) != product))
             continue;
           key = sale_key (f, sale, bys[b]);
           expect (expected, key, NULL, tandem_project_get_currency (sale),
@@ -395,6 +404,23 @@ check_pipeline (Fixture      *f,
           g_assert_cmpint (tandem_report_row_get_key_id (g_ptr_array_index (rows, i - 1)), <=,
                            tandem_report_row_get_key_id (g_ptr_array_index (rows, i)));
     }
+}
+
+/* The whole pipeline, and the pipeline of each seller, each product and
+ * some of both, as the Pipeline page's filters ask for them */
+static void
+check_pipeline (Fixture      *f,
+                const gint64 *ids,
+                guint         n_ids,
+                const char   *from,
+                const char   *to)
+{
+  const gint64 sellers[] = { 0, f->anna, f->bea, f->carl, tandem_user_get_id (f->db.admin) };
+  const gint64 products[] = { 0, f->widget, f->service };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sellers); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (products); p++)
+      check_pipeline_of (f, ids, n_ids, from, to, sellers[s], products[p]);
 }
 
 static gint64
@@ -456,6 +482,37 @@ test_pipeline (Fixture       *f,
   unseen = pipeline (f, TANDEM_REPORT_BY_STAGE, "2026-12-01", "2027-03-01");
   g_assert_cmpint (sum_value (seen, "EUR") - sum_value (unseen, "EUR"), ==, tandem_project_get_value (secret));
   g_assert_cmpint (sum_value (seen, "PLN"), ==, sum_value (unseen, "PLN"));
+
+  /* Anna's only service sale is the secret tender: Carl's pipeline of
+   * her services is empty, not a row of zeros; and her widgets are the
+   * same for both. */
+  {
+    g_autoptr(GPtrArray) bea_services = NULL;
+    g_autoptr(GPtrArray) carl_services = NULL;
+    g_autoptr(GPtrArray) bea_widgets = NULL;
+    g_autoptr(GPtrArray) carl_widgets = NULL;
+
+    test_sign_in (&f->db, "bea");
+    bea_services = tandem_store_pipeline_report_filtered (f->db.store, TANDEM_REPORT_BY_STAGE, NULL, NULL,
+                                                          f->anna, f->service, &error);
+    g_assert_no_error (error);
+    bea_widgets = tandem_store_pipeline_report_filtered (f->db.store, TANDEM_REPORT_BY_SELLER, NULL, NULL,
+                                                         f->anna, f->widget, &error);
+    g_assert_no_error (error);
+    test_sign_in (&f->db, "carl");
+    carl_services = tandem_store_pipeline_report_filtered (f->db.store, TANDEM_REPORT_BY_STAGE, NULL, NULL,
+                                                           f->anna, f->service, &error);
+    g_assert_no_error (error);
+    carl_widgets = tandem_store_pipeline_report_filtered (f->db.store, TANDEM_REPORT_BY_SELLER, NULL, NULL,
+                                                          f->anna, f->widget, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (bea_services->len, ==, 1);
+    g_assert_cmpint (sum_value (bea_services, "EUR"), ==, tandem_project_get_value (secret));
+    g_assert_cmpuint (carl_services->len, ==, 0);
+    g_assert_cmpuint (carl_widgets->len, ==, bea_widgets->len);
+    g_assert_cmpint (sum_value (carl_widgets, "EUR"), ==, sum_value (bea_widgets, "EUR"));
+    g_assert_cmpint (sum_value (carl_widgets, "EUR"), >, 0);
+  }
 
   /* Labels: shipped stage names, the seller's name, "none" rows last */
   {

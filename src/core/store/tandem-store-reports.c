@@ -336,6 +336,17 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  int i = sqlite3_bind_parameter_index (stmt, name);
+
+  if (i > 0)
+    sqlite3_bind_int64 (stmt, i, value);
+}
+
 static gboolean
 finish_steps (TandemStore   *self,
               sqlite3_stmt  *stmt,
@@ -476,13 +487,15 @@ sale_group_sql (TandemReportBy   by,
     }
 }
 
-/* Adds the open sales closing in [@from, @to) to @sums, by @by, as
- * @series (NULL: no series). */
+/* Adds the open sales closing in [@from, @to) of @seller_id and
+ * @product_id (0: any) to @sums, by @by, as @series (NULL: no series). */
 static gboolean
 sum_open_sales (TandemStore     *self,
                 TandemReportBy   by,
                 const char      *from,
                 const char      *to,
+                gint64           seller_id,
+                gint64           product_id,
                 const char      *series_key,
                 const char      *series_label,
                 int              series_position,
@@ -502,12 +515,14 @@ sum_open_sales (TandemStore     *self,
    * sales by closing date when it has a bound. */
   sql = g_strdup_printf ("SELECT %s, p.currency, count(*), sum (p.value_cents), " WEIGHTED_SQL ("p")
                          " FROM visible_projects p%s"
-                         " WHERE p.is_sale = 1 AND p.state = 0%s%s"
+                         " WHERE p.is_sale = 1 AND p.state = 0%s%s%s%s"
                          " GROUP BY %s, p.currency"
                          "%s",
                          columns, joins,
                          from ? " AND p.close_date >= :from" : "",
                          to ? " AND p.close_date < :to" : "",
+                         seller_id ? " AND p.seller_id = :seller" : "",
+                         product_id ? " AND p.product_id = :product" : "",
                          group,
                          by == TANDEM_REPORT_BY_STAGE ? " ORDER BY min (s.position), p.stage_id" : "");
   stmt = tandem_store_prepare (self, sql, error);
@@ -515,6 +530,8 @@ sum_open_sales (TandemStore     *self,
     return FALSE;
   bind_named_text (stmt, ":from", from);
   bind_named_text (stmt, ":to", to);
+  bind_named_int64 (stmt, ":seller", seller_id);
+  bind_named_int64 (stmt, ":product", product_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *key = NULL;
@@ -553,6 +570,18 @@ tandem_store_pipeline_report (TandemStore     *self,
                               const char      *to,
                               GError         **error)
 {
+  return tandem_store_pipeline_report_filtered (self, by, from, to, 0, 0, error);
+}
+
+GPtrArray *
+tandem_store_pipeline_report_filtered (TandemStore     *self,
+                                       TandemReportBy   by,
+                                       const char      *from,
+                                       const char      *to,
+                                       gint64           seller_id,
+                                       gint64           product_id,
+                                       GError         **error)
+{
   g_auto(Sums) sums = { NULL, };
   GDate from_date, to_date;
 
@@ -564,7 +593,7 @@ tandem_store_pipeline_report (TandemStore     *self,
     return NULL;
 
   sums_init (&sums);
-  if (!sum_open_sales (self, by, from, to, NULL, NULL, 0, &sums, error))
+  if (!sum_open_sales (self, by, from, to, seller_id, product_id, NULL, NULL, 0, &sums, error))
     return NULL;
   return sums_to_rows (&sums, sale_order (by));
 }
@@ -598,7 +627,7 @@ tandem_store_forecast_report (TandemStore     *self,
 
   sums_init (&sums);
   /* Translators: a series of the sales forecast: sales still open */
-  if (!sum_open_sales (self, by, from, to, "open", C_("forecast", "Open"), 0, &sums, error))
+  if (!sum_open_sales (self, by, from, to, 0, 0, "open", C_("forecast", "Open"), 0, &sums, error))
     return NULL;
 
   /* Sales won in the range, by the local day they were won on. */
