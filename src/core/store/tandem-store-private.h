@@ -119,4 +119,9 @@ gboolean      tandem_store_check_busy_conflicts (TandemStore     *self,
                                                  TandemActivity  *activity,
                                                  GError         **error);
 
+/* tandem-store-groups.c: SQL functions every connection has
+ * (tandem_fold). */
+gboolean      tandem_store_register_functions (sqlite3     *db,
+                                               GError     **error);
+
 G_END_DECLS

@@ -186,3 +186,4 @@ G_END_DECLS
 
 #include "tandem-store-activities.h"
 #include "tandem-store-projects.h"
+#include "tandem-store-groups.h"
