@@ -9,17 +9,6 @@
 #include "tandem-pipeline-column.h"
 #include "tandem-report-row.h"
 
-/* Sales read at a time when a filtered column sums its own values. */
-#define SUM_PAGE_SIZE 1000
-
-/* One currency's sums in a column */
-typedef struct
-{
-  gint64 count;
-  gint64 value;
-  gint64 weighted;
-} Sum;
-
 struct _TandemPipelineColumn
 {
   GtkBox        parent_instance;
@@ -86,60 +75,6 @@ compare_currency (gconstpointer a,
   TandemReportRow *rb = *(TandemReportRow **) b;
 
   return g_strcmp0 (tandem_report_row_get_currency (ra), tandem_report_row_get_currency (rb));
-}
-
-/* The sums of every sale the filter lets through, a page at a time. */
-static GPtrArray *
-sum_sales (TandemPipelineColumn  *self,
-           GError               **error)
-{
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GPtrArray *totals;
-  TandemProjectQuery query;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  fill_query (self, &query);
-  query.limit = SUM_PAGE_SIZE;
-  for (;;)
-    {
-      g_autoptr(GPtrArray) sales = tandem_store_list_projects (self->store, &query, error);
-
-      if (sales == NULL)
-        return NULL;
-      for (guint i = 0; i < sales->len; i++)
-        {
-          TandemProject *project = g_ptr_array_index (sales, i);
-          const char *currency = tandem_project_get_currency (project);
-          Sum *sum = g_hash_table_lookup (sums, currency);
-
-          if (sum == NULL)
-            {
-              sum = g_new0 (Sum, 1);
-              g_hash_table_insert (sums, g_strdup (currency), sum);
-            }
-          sum->count++;
-          sum->value += tandem_project_get_value (project);
-          sum->weighted += tandem_project_get_weighted_value (project);
-        }
-      if (sales->len < SUM_PAGE_SIZE)
-        break;
-      query.offset += SUM_PAGE_SIZE;
-    }
-
-  totals = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_iter_init (&iter, sums);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Sum *sum = value;
-      TandemReportRow *row = tandem_report_row_new (tandem_stage_get_id (self->stage), "", "", sum->value);
-
-      tandem_report_row_set_currency (row, key);
-      tandem_report_row_set_count (row, sum->count);
-      tandem_report_row_set_weighted (row, sum->weighted);
-      g_ptr_array_add (totals, row);
-    }
-  return totals;
 }
 
 /* The report's rows of this column's stage. */
@@ -505,8 +440,7 @@ tandem_pipeline_column_reload (TandemPipelineColumn  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (!(sums = sum_sales (self, error)))
-        return FALSE;
+      sums = g_ptr_array_new_with_free_func (g_object_unref);
     }
   query.limit = self->limit;
   sales = tandem_store_list_projects (self->store, &query, error);

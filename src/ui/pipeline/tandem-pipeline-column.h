@@ -43,8 +43,8 @@ void            tandem_pipeline_column_set_stages   (TandemPipelineColumn       
 void            tandem_pipeline_column_set_filter   (TandemPipelineColumn       *self,
                                                      const TandemPipelineFilter *filter);
 /* Reads the sales again. @totals: the pipeline report by stage for the
- * filter's closing period, when the filter has no seller or product;
- * NULL: the column sums its own sales. @today is "YYYY-MM-DD". */
+ * same filter; NULL: the column counts its sales and shows no sums.
+ * @today is "YYYY-MM-DD". */
 gboolean        tandem_pipeline_column_reload       (TandemPipelineColumn       *self,
                                                      GPtrArray                  *totals,
                                                      const char                 *today,

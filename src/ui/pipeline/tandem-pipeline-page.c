@@ -977,16 +977,14 @@ tandem_pipeline_page_reload (TandemPipelinePage *self)
   filter.close_to = to;
   filtered = filter.seller_id || filter.product_id || from || to;
 
-  /* The store's pipeline report sums a stage without reading its sales;
-   * it knows the closing period but not the seller or the product. */
-  if (filter.seller_id == 0 && filter.product_id == 0)
+  /* The store's pipeline report sums each stage without reading its
+   * sales, for the same filter as the cards. */
+  totals = tandem_store_pipeline_report_filtered (self->store, TANDEM_REPORT_BY_STAGE, from, to,
+                                                  filter.seller_id, filter.product_id, &error);
+  if (totals == NULL)
     {
-      totals = tandem_store_pipeline_report (self->store, TANDEM_REPORT_BY_STAGE, from, to, &error);
-      if (totals == NULL)
-        {
-          show_toast (self, error->message);
-          g_clear_error (&error);
-        }
+      show_toast (self, error->message);
+      g_clear_error (&error);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
