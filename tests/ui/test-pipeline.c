@@ -688,7 +688,12 @@ test_hidden_sale (UiFixture     *fixture,
   choose (tandem_pipeline_page_get_seller_dropdown (board), "Bob Seller");
   g_assert_null (tandem_pipeline_page_find_card (board, secret_id));
   for (guint i = 0; i < tandem_pipeline_page_get_n_columns (board); i++)
-    g_assert_cmpuint (tandem_pipeline_column_get_n_sales (tandem_pipeline_page_get_column (board, i)), ==, 0);
+    {
+      g_assert_cmpuint (tandem_pipeline_column_get_n_sales (tandem_pipeline_page_get_column (board, i)), ==, 0);
+      g_assert_false (tandem_pipeline_column_get_total (tandem_pipeline_page_get_column (board, i), "EUR",
+                                                        NULL, NULL));
+    }
+  g_assert_null (ui_find_label (GTK_WIDGET (board), "999"));
 
   /* Nor in the list, its count, or a search for its name. */
   list = TANDEM_PROJECTS_PAGE (tandem_projects_page_new (fixture->store));
@@ -773,16 +778,35 @@ test_projects_paged (UiFixture     *fixture,
   TandemProjectsPage *page;
   TandemPipelineColumn *lead;
   GListModel *model;
+  g_autoptr(TandemProduct) racking = tandem_product_new ("Pallet racking", NULL);
   gint64 company = add_company (fixture, "Suuri Asiakas Oy");
+  gint64 bob = add_user (fixture, "bob", "Bob Seller");
+  gint64 product, bob_value = 0, bob_racking_value = 0, total = 0;
 
-  /* More sales than a column shows at first */
+  product = tandem_store_save_product (fixture->store, racking, &error);
+  g_assert_no_error (error);
+
+  /* More sales than a column shows at first: every other one Bob's,
+   * every third one racking */
   tandem_store_begin (fixture->store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 260; i++)
     {
       g_autofree char *name = g_strdup_printf ("Sale %03u", i);
+      gint64 id = add_sale (fixture, company, name, STAGE_LEAD, 1000 + i, "EUR", NULL, i % 2 ? bob : 0);
 
-      add_sale (fixture, company, name, STAGE_LEAD, 1000 + i, "EUR", NULL, 0);
+      if (i % 3 == 0)
+        {
+          g_autoptr(TandemProject) sale = tandem_store_get_project (fixture->store, id, &error);
+
+          tandem_project_set_product_id (sale, product);
+          tandem_store_save_project (fixture->store, sale, &error);
+          g_assert_no_error (error);
+        }
+      if (i % 2)
+        bob_value += 1000 + i;
+      if (i % 2 && i % 3 == 0)
+        bob_racking_value += 1000 + i;
     }
   tandem_store_commit (fixture->store, &error);
   g_assert_no_error (error);
@@ -800,6 +824,21 @@ test_projects_paged (UiFixture     *fixture,
   g_assert_cmpuint (tandem_pipeline_column_get_n_shown (lead), ==, 260);
   assert_totals_match_cards (lead);
 
+  /* J1: filtered by seller and product, the header sums every sale of
+   * the filter, not only the cards shown. */
+  choose (tandem_pipeline_page_get_seller_dropdown (board), "Bob Seller");
+  lead = tandem_pipeline_page_find_column (board, STAGE_LEAD);
+  g_assert_cmpuint (tandem_pipeline_column_get_n_sales (lead), ==, 130);
+  g_assert_cmpuint (tandem_pipeline_column_get_n_shown (lead), ==, TANDEM_PIPELINE_PAGE_SIZE);
+  g_assert_true (tandem_pipeline_column_get_total (lead, "EUR", &total, NULL));
+  g_assert_cmpint (total, ==, bob_value);
+  choose (tandem_pipeline_page_get_product_dropdown (board), "Pallet racking");
+  g_assert_cmpuint (tandem_pipeline_column_get_n_sales (lead), ==, 43);
+  g_assert_true (tandem_pipeline_column_get_total (lead, "EUR", &total, NULL));
+  g_assert_cmpint (total, ==, bob_racking_value);
+  tandem_pipeline_column_show_more (lead);
+  assert_totals_match_cards (lead);
+
   page = TANDEM_PROJECTS_PAGE (tandem_projects_page_new (fixture->store));
   show_in_window (GTK_WIDGET (page), 1200);
   model = tandem_projects_page_get_model (page);
@@ -809,6 +848,177 @@ test_projects_paged (UiFixture     *fixture,
 
     g_assert_cmpstr (tandem_project_get_name (last), ==, "Sale 259");
   }
+}
+
+/* The names of the listed projects, in the list's order */
+static char *
+listed_names (GListModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemProject) project = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i ? ", " : "", tandem_project_get_name (project));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static GtkColumnViewColumn *
+view_column (TandemProjectsPage *page,
+             const char         *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (tandem_projects_page_get_column_view (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_sorted_by (TandemProjectsPage *page,
+                  const char         *sort_by,
+                  const char         *sort_order)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *order = NULL;
+
+  g_object_get (page, "sort-by", &by, "sort-order", &order, NULL);
+  g_assert_cmpstr (by, ==, sort_by);
+  g_assert_cmpstr (order, ==, sort_order);
+}
+
+/* H1: "Only Mine" lists what the user sells or is a member of, and no
+ * project hidden from him; the sort menu's actions and the column
+ * headers order the list, which the store sorts a page at a time. */
+static void
+test_projects_mine_and_sort (UiFixture     *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TandemProject) delivery = NULL;
+  g_autoptr(TandemProject) secret = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  TandemProjectsPage *page;
+  GListModel *model;
+  gint64 company, other, bob, carol, installation;
+
+  bob = add_user (fixture, "bob", "Bob Seller");
+  carol = add_user (fixture, "carol", "Carol Colleague");
+  company = add_company (fixture, "Rautakauppa Virtanen Oy");
+  other = add_company (fixture, "Hurtownia Nowak");
+
+  /* As the administrator: a sale Bob sells, a project he works in, a
+   * sale of nobody's, and Carol's sale for her team only. */
+  add_sale (fixture, company, "Paint counter", STAGE_OFFER, 250000, "EUR", "2030-05-01", bob);
+  delivery = tandem_project_new (other, "Shop opening");
+  installation = tandem_store_save_project (fixture->store, delivery, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_add_project_member (fixture->store, installation, bob, NULL, &error));
+  add_sale (fixture, other, "Forklift service", STAGE_LEAD, 900000, "EUR", "2030-02-01", 0);
+  add_sale (fixture, company, "Checkout renewal", STAGE_NEGOTIATION, 10000, "EUR", NULL, 0);
+  secret = tandem_project_new_sale (company, "Aardvark takeover", STAGE_LEAD);
+  tandem_project_set_seller_id (secret, carol);
+  tandem_project_set_value (secret, 1);
+  tandem_project_set_close_date (secret, "2001-01-01");
+  tandem_project_set_visibility (secret, TANDEM_VISIBILITY_TEAM);
+  tandem_store_save_project (fixture->store, secret, &error);
+  g_assert_no_error (error);
+  /* The administrator added it, so he is in its team: out of it */
+  g_assert_true (tandem_store_remove_project_member (fixture->store, tandem_record_get_id (TANDEM_RECORD (secret)),
+                                                     tandem_user_get_id (tandem_store_get_user (fixture->store)),
+                                                     &error));
+  g_assert_true (tandem_store_add_project_member (fixture->store, tandem_record_get_id (TANDEM_RECORD (secret)),
+                                                  carol, NULL, &error));
+  g_assert_no_error (error);
+
+  sign_in (fixture, "bob");
+  page = TANDEM_PROJECTS_PAGE (tandem_projects_page_new (fixture->store));
+  show_in_window (GTK_WIDGET (page), 1200);
+  model = tandem_projects_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  assert_sorted_by (page, "name", "ascending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Checkout renewal, Forklift service, Paint counter, Shop opening");
+  g_clear_pointer (&names, g_free);
+
+  /* Only mine: the sale he sells and the project he is a member of */
+  gtk_check_button_set_active (tandem_projects_page_get_mine_check (page), TRUE);
+  ui_iterate ();
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Paint counter, Shop opening");
+  g_clear_pointer (&names, g_free);
+  g_assert_cmpstr (gtk_label_get_text (tandem_projects_page_get_count_label (page)), ==, "2 projects and sales");
+  gtk_check_button_set_active (tandem_projects_page_get_mine_check (page), FALSE);
+  ui_iterate ();
+
+  /* The sales view goes by closing date until the user sorts. */
+  tandem_projects_page_set_view (page, TANDEM_PROJECTS_VIEW_SALES);
+  assert_sorted_by (page, "close-date", "ascending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Forklift service, Paint counter, Checkout renewal");
+  g_clear_pointer (&names, g_free);
+
+  /* The sort menu, as the keyboard reaches it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.sort-by", "s", "value"));
+  ui_iterate ();
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Checkout renewal, Paint counter, Forklift service");
+  g_clear_pointer (&names, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.sort-order", "s", "descending"));
+  ui_iterate ();
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Forklift service, Paint counter, Checkout renewal");
+  g_clear_pointer (&names, g_free);
+
+  /* The choice stays when the view changes. */
+  tandem_projects_page_set_view (page, TANDEM_PROJECTS_VIEW_ALL);
+  assert_sorted_by (page, "value", "descending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Forklift service, Paint counter, Checkout renewal, Shop opening");
+  g_clear_pointer (&names, g_free);
+
+  /* A column header, as a click sorts by it */
+  gtk_column_view_sort_by_column (tandem_projects_page_get_column_view (page), view_column (page, "Company"),
+                                  GTK_SORT_ASCENDING);
+  ui_iterate ();
+  assert_sorted_by (page, "company", "ascending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Forklift service, Shop opening, Checkout renewal, Paint counter");
+  g_clear_pointer (&names, g_free);
+  gtk_column_view_sort_by_column (tandem_projects_page_get_column_view (page), view_column (page, "Stage"),
+                                  GTK_SORT_DESCENDING);
+  ui_iterate ();
+  assert_sorted_by (page, "stage", "descending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Checkout renewal, Paint counter, Forklift service, Shop opening");
+  g_clear_pointer (&names, g_free);
+
+  /* Closed sales in any order: one query, not one per stage */
+  gtk_drop_down_set_selected (tandem_projects_page_get_state_dropdown (page), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.sort-by", "s", "name"));
+  ui_iterate ();
+  assert_sorted_by (page, "name", "descending");
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Paint counter, Forklift service, Checkout renewal");
+  g_clear_pointer (&names, g_free);
+
+  /* Carol's own sale is hers: it tops her list by closing date. */
+  ui_destroy_toplevels ();
+  sign_in (fixture, "carol");
+  page = TANDEM_PROJECTS_PAGE (tandem_projects_page_new (fixture->store));
+  show_in_window (GTK_WIDGET (page), 1200);
+  model = tandem_projects_page_get_model (page);
+  gtk_check_button_set_active (tandem_projects_page_get_mine_check (page), TRUE);
+  ui_iterate ();
+  names = listed_names (model);
+  g_assert_cmpstr (names, ==, "Aardvark takeover");
 }
 
 static gboolean
@@ -870,6 +1080,8 @@ main (int   argc,
               ui_fixture_tear_down);
   g_test_add ("/pipeline/J1/paged", UiFixture, NULL, ui_fixture_set_up, test_projects_paged,
               ui_fixture_tear_down);
+  g_test_add ("/pipeline/H1-E1/projects-mine-and-sort", UiFixture, NULL, ui_fixture_set_up,
+              test_projects_mine_and_sort, ui_fixture_tear_down);
   g_test_add ("/pipeline/J1/narrow", UiFixture, NULL, ui_fixture_set_up, test_board_narrow,
               ui_fixture_tear_down);
 

@@ -26,7 +26,24 @@ typedef enum
   COLUMN_WEIGHTED,
   COLUMN_CLOSE,
   COLUMN_SELLER,
+  N_COLUMNS
 } Column;
+
+/* The list's orders: the sort-by action's targets and the column that
+ * shows each (-1: none) */
+static const struct
+{
+  const char        *key;
+  TandemProjectSort  sort;
+  int                column;
+} sort_orders[] = {
+  { "name", TANDEM_PROJECT_SORT_NAME, COLUMN_NAME },
+  { "company", TANDEM_PROJECT_SORT_COMPANY, COLUMN_COMPANY },
+  { "stage", TANDEM_PROJECT_SORT_STAGE, COLUMN_STAGE },
+  { "value", TANDEM_PROJECT_SORT_VALUE, COLUMN_VALUE },
+  { "close-date", TANDEM_PROJECT_SORT_CLOSE_DATE, COLUMN_CLOSE },
+  { "updated", TANDEM_PROJECT_SORT_UPDATED, -1 },
+};
 
 typedef enum
 {
@@ -55,6 +72,7 @@ struct _TandemProjectsPage
   GtkToggleButton        *sales_button;
   GtkToggleButton        *projects_button;
   GtkSearchEntry         *search_entry;
+  GtkMenuButton          *sort_button;
   GtkWidget              *filter_button;
   GtkWidget              *popover_box;
   GtkWidget              *new_project_button;
@@ -73,6 +91,7 @@ struct _TandemProjectsPage
   GtkLabel               *count_label;
 
   GPtrArray              *wide_columns; /* hidden in a narrow window */
+  GtkColumnViewColumn    *columns[N_COLUMNS];
 
   TandemStore            *store;
   TandemProjectListModel *model;
@@ -86,11 +105,17 @@ struct _TandemProjectsPage
   int                     width;
   gboolean                narrow;
   guint                   syncing;
+  TandemProjectSort       sort;
+  gboolean                descending;
+  gboolean                sort_chosen;  /* else the view's usual order */
+  int                     probed_column;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SORT_BY,
+  PROP_SORT_ORDER,
   N_PROPS
 };
 
@@ -235,6 +260,56 @@ fill_choices (TandemProjectsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->product_dropdown), product_ids->len > 0);
 }
 
+static const char *
+sort_key (TandemProjectSort sort)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (sort_orders[i].sort == sort)
+      return sort_orders[i].key;
+  return "name";
+}
+
+/* The column headers and the sort button show the list's order. */
+static void
+show_sort (TandemProjectsPage *self)
+{
+  GtkColumnViewColumn *column = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (sort_orders[i].sort == self->sort && sort_orders[i].column >= 0)
+      column = self->columns[sort_orders[i].column];
+  self->syncing++;
+  gtk_column_view_sort_by_column (self->column_view, column,
+                                  self->descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->syncing--;
+  gtk_menu_button_set_icon_name (self->sort_button, self->descending ? "view-sort-descending-symbolic"
+                                                                     : "view-sort-ascending-symbolic");
+}
+
+static void apply_filters (TandemProjectsPage *self);
+
+/* @chosen: the user chose it, and it stays whatever the view */
+static void
+set_sort (TandemProjectsPage *self,
+          TandemProjectSort   sort,
+          gboolean            descending,
+          gboolean            chosen)
+{
+  gboolean changed = self->sort != sort || self->descending != descending;
+
+  if (chosen)
+    self->sort_chosen = TRUE;
+  self->sort = sort;
+  self->descending = descending;
+  show_sort (self);
+  if (!changed)
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+  if (chosen && tandem_store_get_user (self->store) != NULL)
+    apply_filters (self);
+}
+
 static gboolean
 has_filters (TandemProjectsPage *self)
 {
@@ -313,43 +388,27 @@ apply_filters (TandemProjectsPage *self)
   base.seller_id = seller == SELLER_ME ? my_id (self) : chosen_id (self->seller_dropdown, self->seller_ids,
                                                                    N_SELLER_FIXED);
   base.product_id = chosen_id (self->product_dropdown, self->product_ids, 1);
-  base.member_id = gtk_check_button_get_active (self->mine_check) ? my_id (self) : 0;
+  base.mine = gtk_check_button_get_active (self->mine_check);
   base.text = *text ? text : NULL;
 
+  /* Until the user sorts the list: sales by closing date, the rest by name */
+  if (!self->sort_chosen)
+    set_sort (self, view == TANDEM_PROJECTS_VIEW_SALES ? TANDEM_PROJECT_SORT_CLOSE_DATE : TANDEM_PROJECT_SORT_NAME,
+              FALSE, FALSE);
+  base.sort = self->sort;
+  base.descending = self->descending;
+
   /* State and stage are a sale's; delivery projects have neither. */
-  if (view == TANDEM_PROJECTS_VIEW_PROJECTS)
-    g_array_append_val (queries, base);
-  else if (stage_id != 0)
+  if (view != TANDEM_PROJECTS_VIEW_PROJECTS)
     {
-      base.of = TANDEM_PROJECTS_SALES;
+      if (stage_id != 0 || state != STATE_ANY)
+        base.of = TANDEM_PROJECTS_SALES;
       base.stage_id = stage_id;
-      g_array_append_val (queries, base);
+      base.open_only = state == STATE_OPEN;
+      base.won_only = state == STATE_WON;
+      base.lost_only = state == STATE_LOST;
     }
-  else if (state == STATE_OPEN)
-    {
-      base.of = TANDEM_PROJECTS_SALES;
-      base.open_only = TRUE;
-      g_array_append_val (queries, base);
-    }
-  else if (state == STATE_WON || state == STATE_LOST)
-    {
-      TandemSaleState outcome = state == STATE_WON ? TANDEM_SALE_WON : TANDEM_SALE_LOST;
-
-      /* One query per stage of that outcome, shown one after another */
-      base.of = TANDEM_PROJECTS_SALES;
-      for (guint i = 0; self->stages && i < self->stages->len; i++)
-        {
-          TandemStage *stage = g_ptr_array_index (self->stages, i);
-          TandemProjectQuery query = base;
-
-          if (tandem_stage_get_outcome (stage) != outcome)
-            continue;
-          query.stage_id = tandem_stage_get_id (stage);
-          g_array_append_val (queries, query);
-        }
-    }
-  else
-    g_array_append_val (queries, base);
+  g_array_append_val (queries, base);
 
   if (!tandem_project_list_model_set_queries (self->model, (TandemProjectQuery *) queries->data, queries->len,
                                               &error))
@@ -557,6 +616,46 @@ on_view_toggled_cb (GtkToggleButton    *button,
   apply_filters (self);
 }
 
+/* A column's sorter, asked by the view's sorter in on_sorter_changed_cb:
+ * the first one asked is the primary column's. The list is sorted by the
+ * store, never by these. */
+static int
+probe_sort_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  TandemProjectsPage *self = (TandemProjectsPage *) a;
+
+  if (self->probed_column < 0)
+    self->probed_column = GPOINTER_TO_INT (data);
+  return -1;
+}
+
+/* A click on a column header. GTK 4.8 does not tell which column the view
+ * sorts by: its sorter compares by the primary column first, inverted
+ * when it is descending, so one comparison tells both (of two different
+ * items: the same one twice is equal without asking). */
+static void
+on_sorter_changed_cb (TandemProjectsPage *self,
+                      GtkSorterChange     change,
+                      GtkSorter          *sorter)
+{
+  GtkOrdering order;
+
+  if (self->syncing)
+    return;
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, self, self->model);
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (self->probed_column >= 0 && sort_orders[i].column == self->probed_column)
+      {
+        set_sort (self, sort_orders[i].sort, order == GTK_ORDERING_LARGER, TRUE);
+        return;
+      }
+  /* No column: the list keeps its order, and its header shows it. */
+  show_sort (self);
+}
+
 static gboolean
 on_narrow_idle_cb (gpointer data)
 {
@@ -656,6 +755,9 @@ tandem_projects_page_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_id, g_source_remove);
   if (self->narrow)
     set_narrow (self, FALSE);
+  /* The view's sorter changes as its columns go: nothing to follow now. */
+  self->syncing++;
+  memset (self->columns, 0, sizeof self->columns);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROJECTS_PAGE);
 
@@ -692,6 +794,12 @@ tandem_projects_page_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SORT_BY:
+      g_value_set_string (value, sort_key (self->sort));
+      break;
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, self->descending ? "descending" : "ascending");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -709,6 +817,14 @@ tandem_projects_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SORT_BY:
+      for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+        if (g_strcmp0 (g_value_get_string (value), sort_orders[i].key) == 0)
+          set_sort (self, sort_orders[i].sort, self->descending, TRUE);
+      break;
+    case PROP_SORT_ORDER:
+      set_sort (self, self->sort, g_strcmp0 (g_value_get_string (value), "descending") == 0, TRUE);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -733,6 +849,14 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TANDEM_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The list's order: "name", "company", "stage", "value", "close-date"
+   * or "updated"; "ascending" or "descending" */
+  properties[PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL, "ascending",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_PROJECT] =
@@ -748,6 +872,7 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, sales_button);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, projects_button);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, popover_box);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, new_project_button);
@@ -768,6 +893,8 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "projects.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "projects.new-project", NULL, new_project_action);
+  gtk_widget_class_install_property_action (widget_class, "projects.sort-by", "sort-by");
+  gtk_widget_class_install_property_action (widget_class, "projects.sort-order", "sort-order");
 }
 
 /* @wide_only: a narrow window leaves it out. */
@@ -786,6 +913,15 @@ add_column (TandemProjectsPage *self,
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
 
   view_column = gtk_column_view_column_new (title, factory);
+  self->columns[column] = view_column;
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (sort_orders[i].column == (int) column)
+      {
+        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, GINT_TO_POINTER (column),
+                                                                         NULL));
+
+        gtk_column_view_column_set_sorter (view_column, sorter);
+      }
   if (wide_only)
     g_ptr_array_add (self->wide_columns, g_object_ref (view_column));
   gtk_column_view_column_set_expand (view_column, expand);
@@ -810,6 +946,8 @@ tandem_projects_page_init (TandemProjectsPage *self)
   /* Translators: a column: the expected closing date */
   add_column (self, COLUMN_CLOSE, _("Closes"), FALSE, TRUE);
   add_column (self, COLUMN_SELLER, _("Seller"), FALSE, TRUE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->all_button, "toggled", G_CALLBACK (on_view_toggled_cb), self, 0);
   g_signal_connect_object (self->sales_button, "toggled", G_CALLBACK (on_view_toggled_cb), self, 0);
@@ -839,6 +977,8 @@ tandem_projects_page_init (TandemProjectsPage *self)
                                   _("Product"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("New Sale or Project"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sort the List"), -1);
 }
 
 /* Public API --------------------------------------------------------------- */
