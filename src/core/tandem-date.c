@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "TandemDate"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "tandem-date.h"
 
 /* Reads 1 to @max_digits digits; no signs or blanks, unlike scanf. */
@@ -67,4 +71,45 @@ tandem_date_parse (const char *text)
     return NULL;
 
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+char *
+tandem_date_format (const char *date)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || *date == '\0')
+    return NULL;
+  /* tandem_date_parse() gives YYYY-MM-DD or nothing. */
+  iso = tandem_date_parse (date);
+  if (iso == NULL)
+    return g_strdup (date);
+  /* Noon exists on every day, whatever the clocks do at night. */
+  dt = g_date_time_new_local ((int) g_ascii_strtoull (iso, NULL, 10),
+                              (int) g_ascii_strtoull (iso + 5, NULL, 10),
+                              (int) g_ascii_strtoull (iso + 8, NULL, 10), 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+  /* Translators: a date on its own, "15 Dec 2026", as g_date_time_format()
+   * takes it; order it as your language writes a date with the month's
+   * short name. */
+  return g_date_time_format (dt, C_("medium date", "%-d %b %Y"));
+}
+
+char *
+tandem_date_format_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || *iso8601 == '\0')
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (dt == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (dt);
+  /* Translators: a date with a time, "15 Dec 2026, 14:05", as
+   * g_date_time_format() takes it; write the date as in "medium date". */
+  return g_date_time_format (local, C_("medium date and time", "%-d %b %Y, %H:%M"));
 }

@@ -116,6 +116,37 @@ test_date_parse (void)
     }
 }
 
+/* H2, H4: dates on project and task cards read "15 Dec 2026", never the
+ * locale's short 12/15/26; what is not a date is shown as it was typed. */
+static void
+test_date_format (void)
+{
+  struct { const char *text; const char *shown; } cases[] = {
+    { "2026-12-15", "15 Dec 2026" },
+    { "2026-01-05", "5 Jan 2026" },
+    { "29.2.2028", "29 Feb 2028" },
+    { "someday", "someday" },
+    { "", NULL },
+    { NULL, NULL },
+  };
+  g_autofree char *moment = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = tandem_date_format (cases[i].text);
+
+      if (g_strcmp0 (shown, cases[i].shown) != 0)
+        g_error ("“%s” shown as “%s”, expected “%s”", cases[i].text, shown, cases[i].shown);
+    }
+
+  /* In local time: main() runs the tests in Helsinki. */
+  moment = tandem_date_format_time ("2026-12-15T12:05:00Z");
+  g_assert_cmpstr (moment, ==, "15 Dec 2026, 14:05");
+  g_clear_pointer (&moment, g_free);
+  moment = tandem_date_format_time ("not a time");
+  g_assert_cmpstr (moment, ==, "not a time");
+}
+
 /* A3: hash, verify, quality. */
 static void
 test_password (void)
@@ -158,10 +189,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("TZ", "Europe/Helsinki", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checks/business-id-B2", test_business_id);
   g_test_add_func ("/checks/date-parse-B5-F1", test_date_parse);
+  g_test_add_func ("/checks/date-format-H2-H4", test_date_format);
   g_test_add_func ("/checks/password-A3", test_password);
 
   return g_test_run ();
