@@ -573,6 +573,44 @@ test_delete (UiFixture     *fixture,
   g_assert_cmpint (deleted, ==, id);
 }
 
+/* H2, H3: the closing date and a task's due date read the same clear way
+ * on the card and in the task dialog, never as the short 12/15/26. */
+static void
+test_dates (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(TandemProject) sale = NULL;
+  g_autoptr(TandemTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectWindow *window;
+  TandemTaskDialog *dialog;
+  World world;
+  gint64 sale_id;
+
+  make_world (fixture, &world);
+  sale = tandem_project_new_sale (world.company_id, "Winter licences", stage_id (fixture->store, "Offer"));
+  tandem_project_set_close_date (sale, "2026-12-15");
+  sale_id = tandem_store_save_project (fixture->store, sale, &error);
+  g_assert_no_error (error);
+  task = tandem_task_new (sale_id, TASK_TITLE);
+  tandem_task_set_due (task, "2027-01-05");
+  tandem_store_save_task (fixture->store, task, &error);
+  g_assert_no_error (error);
+
+  window = open_project (fixture->store, sale_id);
+  g_assert_true (tree_contains (GTK_WIDGET (window), "15 Dec 2026"));
+  g_assert_true (tree_contains (GTK_WIDGET (tandem_project_window_get_tasks_group (window)), "Due 5 Jan 2027"));
+  g_assert_false (tree_contains (GTK_WIDGET (window), "12/15/26"));
+  g_assert_false (tree_contains (GTK_WIDGET (window), "01/05/27"));
+
+  g_signal_emit_by_name (find_row (GTK_WIDGET (tandem_project_window_get_tasks_group (window)), TASK_TITLE),
+                         "activated");
+  g_assert_true (ui_wait_for (toplevel_shown, GSIZE_TO_POINTER (TANDEM_TYPE_TASK_DIALOG), 2000));
+  dialog = TANDEM_TASK_DIALOG (ui_find_toplevel (TANDEM_TYPE_TASK_DIALOG));
+  g_assert_true (tree_contains (GTK_WIDGET (dialog), "5 Jan 2027"));
+  g_assert_false (tree_contains (GTK_WIDGET (dialog), "01/05/27"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,5 +628,7 @@ main (int   argc,
               ui_fixture_set_up, test_delete, ui_fixture_tear_down);
   g_test_add ("/ui/projects/plan-activity-on-project-D16-E1", UiFixture, NULL,
               ui_fixture_set_up, test_plan_activity, ui_fixture_tear_down);
+  g_test_add ("/ui/projects/medium-dates-H2-H3", UiFixture, NULL,
+              ui_fixture_set_up, test_dates, ui_fixture_tear_down);
   return g_test_run ();
 }

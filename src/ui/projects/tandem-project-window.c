@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tandem-checklist-row.h"
+#include "tandem-date.h"
 #include "tandem-note-editor.h"
 #include "tandem-project-window-private.h"
 #include "tandem-sale-dialog.h"
@@ -208,22 +209,6 @@ user_is_manager (TandemProjectWindow *self)
   TandemUser *user = tandem_store_get_user (self->store);
 
   return user && (tandem_user_is_admin (user) || tandem_user_get_role (user) == TANDEM_ROLE_MANAGER);
-}
-
-/* A "YYYY-MM-DD" date as the locale writes it. */
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-  char text[64];
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, iso);
-  if (!g_date_valid (&date) || g_date_strftime (text, sizeof text, "%x", &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (text);
 }
 
 static gboolean
@@ -445,7 +430,7 @@ load_sale (TandemProjectWindow *self)
   weighted = tandem_format_money (tandem_project_get_weighted_value (p), tandem_project_get_currency (p));
   /* Translators: a sale's probability, "40 %"; use your language's way of writing percentages */
   probability = g_strdup_printf (_("%d %%"), tandem_project_get_probability (p));
-  close_date = format_date (tandem_project_get_close_date (p));
+  close_date = tandem_date_format (tandem_project_get_close_date (p));
   gtk_label_set_text (self->value_label, value);
   gtk_label_set_text (self->weighted_label, weighted);
   gtk_label_set_text (self->probability_label, probability);
@@ -663,7 +648,7 @@ create_task_row (TandemProjectWindow *self,
   const char *responsible = tandem_task_get_responsible_name (task);
   TandemTaskState state = tandem_task_get_state (task);
   TandemVisibility visibility = tandem_task_get_visibility (task);
-  g_autofree char *due = format_date (tandem_task_get_due (task));
+  g_autofree char *due = tandem_date_format (tandem_task_get_due (task));
   g_autoptr(GString) subtitle = g_string_new (responsible ? responsible : _("Nobody responsible"));
   gint64 id = tandem_record_get_id (TANDEM_RECORD (task));
 
