@@ -18,6 +18,7 @@ struct _TandemActivity
   char      *link;
   char      *follow_up;
   char      *rrule;
+  char      *campaign;     /* the campaign's name (SPEC I3), or NULL */
 
   /* Links and terms (int64_props); 0 = none */
   gint64     category_id;
@@ -76,6 +77,7 @@ enum {
   PROP_LINK,
   PROP_FOLLOW_UP,
   PROP_RRULE,
+  PROP_CAMPAIGN,
   /* int64, in the order of int64_props */
   PROP_CATEGORY_ID,
   PROP_KIND_ID,
@@ -132,6 +134,7 @@ static const TandemStringProperty string_props[] = {
   { "link", G_STRUCT_OFFSET (TandemActivity, link) },
   { "follow-up", G_STRUCT_OFFSET (TandemActivity, follow_up) },
   { "rrule", G_STRUCT_OFFSET (TandemActivity, rrule) },
+  { "campaign", G_STRUCT_OFFSET (TandemActivity, campaign) },
 };
 
 static const FieldProperty int64_props[] = {
@@ -614,6 +617,15 @@ STRING_ACCESSORS (reference, PROP_REFERENCE)
 STRING_ACCESSORS (link, PROP_LINK)
 STRING_ACCESSORS (follow_up, PROP_FOLLOW_UP)
 STRING_ACCESSORS (rrule, PROP_RRULE)
+STRING_ACCESSORS (campaign, PROP_CAMPAIGN)
+
+void
+tandem_activity_set_campaign (TandemActivity *self,
+                              const char     *campaign)
+{
+  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
+  set_string (self, PROP_CAMPAIGN, campaign);
+}
 
 void
 tandem_activity_set_title (TandemActivity *self,

@@ -47,6 +47,11 @@ void             tandem_activity_set_internal_notes (TandemActivity   *self,
 const char      *tandem_activity_get_reference      (TandemActivity   *self);
 void             tandem_activity_set_reference      (TandemActivity   *self,
                                                      const char       *text);
+/* The campaign it belongs to, by name (SPEC I3); saving an activity with
+ * a campaign name that does not exist yet adds the campaign. */
+const char      *tandem_activity_get_campaign       (TandemActivity   *self);
+void             tandem_activity_set_campaign       (TandemActivity   *self,
+                                                     const char       *campaign);
 const char      *tandem_activity_get_link           (TandemActivity   *self);
 void             tandem_activity_set_link           (TandemActivity   *self,
                                                      const char       *url);

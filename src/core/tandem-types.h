@@ -14,6 +14,7 @@ typedef enum
   TANDEM_KIND_ACTIVITY = 4,
   TANDEM_KIND_PROJECT = 5,  /* a project or sales project (SPEC H) */
   TANDEM_KIND_TASK    = 6,  /* a project task (SPEC H3) */
+  TANDEM_KIND_CAMPAIGN = 7, /* a campaign (SPEC I3) */
 } TandemKind;
 
 typedef enum

@@ -576,6 +576,149 @@ test_saved_search_visibility_E1 (TestDb        *db,
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
 }
 
+
+/* A campaign: a name, a period and a saved search as its target list;
+ * sales and activities name it (I3). What others keep private is not
+ * counted (E1). */
+static void
+test_campaigns_I3 (TestDb        *db,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemUser) sam = test_add_user (db, "sam", TANDEM_ROLE_USER, NULL);
+  g_autoptr(TandemUser) dave = test_add_user (db, "dave", TANDEM_ROLE_USER, NULL);
+  g_autoptr(TandemSavedSearch) helsinki = tandem_saved_search_new ("In Helsinki", TANDEM_KIND_COMPANY);
+  g_autoptr(TandemSavedSearch) secret = tandem_saved_search_new ("Dave's own", TANDEM_KIND_COMPANY);
+  g_autoptr(TandemCampaign) spring = tandem_campaign_new ("Spring fair 2027");
+  g_autoptr(TandemCampaign) loaded = NULL;
+  g_autoptr(TandemProject) sale = NULL;
+  g_autoptr(TandemActivity) call = tandem_activity_new ("Invite to the fair");
+  g_autoptr(TandemActivity) lunch = tandem_activity_new ("Private lunch");
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) sales = NULL;
+  TandemProjectQuery query = { 0, };
+  gint64 acme, birch, spring_id, sale_id;
+
+  acme = add_company_in (db, "Acme Oy", "Helsinki", NULL);
+  birch = add_company_in (db, "Birch Ab", "Turku", NULL);
+  add_company_in (db, "Cedar Oy", "helsinki", NULL);
+
+  test_sign_in (db, "dave");
+  tandem_saved_search_set_shared (secret, FALSE);
+  g_assert_cmpint (tandem_store_save_saved_search (db->store, secret, &error), >, 0);
+
+  test_sign_in (db, "sam");
+  tandem_saved_search_add_criterion (helsinki, "city", "is", "Helsinki");
+  g_assert_cmpint (tandem_store_save_saved_search (db->store, helsinki, &error), >, 0);
+
+  /* Bad input is refused with a reason and saves nothing. */
+  tandem_campaign_set_starts_on (spring, "2027-03-01");
+  tandem_campaign_set_ends_on (spring, "2027-02-30");
+  g_assert_cmpint (tandem_store_save_campaign (db->store, spring, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
+  g_clear_error (&error);
+  tandem_campaign_set_ends_on (spring, "2027-02-28");
+  g_assert_cmpint (tandem_store_save_campaign (db->store, spring, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "before it starts"));
+  g_clear_error (&error);
+  tandem_campaign_set_ends_on (spring, "31.3.2027");
+  tandem_campaign_set_search_id (spring, tandem_saved_search_get_id (secret));
+  g_assert_cmpint (tandem_store_save_campaign (db->store, spring, &error), ==, 0);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (db->path, "SELECT count (*) FROM campaigns"), ==, 0);
+
+  tandem_campaign_set_search_id (spring, tandem_saved_search_get_id (helsinki));
+  spring_id = tandem_store_save_campaign (db->store, spring, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (spring_id, >, 0);
+  g_assert_cmpstr (tandem_campaign_get_ends_on (spring), ==, "2027-03-31");
+
+  /* The target list is the search, run now: a company added later is in. */
+  g_assert_cmpuint (tandem_store_count_campaign_targets (db->store, spring_id, &error), ==, 2);
+  add_company_in (db, "Dahlia Oy", "HELSINKI", NULL);
+  targets = tandem_store_list_campaign_targets (db->store, spring_id, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 3);
+
+  /* A sale names the campaign by name; a new name adds a campaign. */
+  sale = tandem_project_new_sale (acme, "Fair stand", 1);
+  tandem_project_set_campaign (sale, "spring FAIR 2027");
+  sale_id = tandem_store_save_project (db->store, sale, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sale);
+  sale = tandem_project_new_sale (birch, "Autumn leads", 1);
+  tandem_project_set_campaign (sale, "Autumn mailing");
+  g_assert_cmpint (tandem_store_save_project (db->store, sale, &error), >, 0);
+  g_assert_cmpint (test_sql_int (db->path, "SELECT count (*) FROM campaigns"), ==, 2);
+
+  tandem_activity_set_open_ended (call, TRUE);
+  tandem_activity_set_company_id (call, birch);
+  tandem_activity_set_campaign (call, "Spring fair 2027");
+  g_assert_cmpint (tandem_store_save_activity (db->store, call, &error), >, 0);
+  g_assert_no_error (error);
+
+  test_sign_in (db, "dave");
+  tandem_activity_set_open_ended (lunch, TRUE);
+  tandem_activity_set_company_id (lunch, acme);
+  tandem_activity_set_campaign (lunch, "Spring fair 2027");
+  tandem_activity_set_visibility (lunch, TANDEM_VISIBILITY_PRIVATE);
+  g_assert_cmpint (tandem_store_save_activity (db->store, lunch, &error), >, 0);
+
+  test_sign_in (db, "sam");
+  loaded = tandem_store_find_campaign (db->store, "spring fair 2027", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_campaign_get_id (loaded), ==, spring_id);
+  g_assert_cmpstr (tandem_campaign_get_search_name (loaded), ==, "In Helsinki");
+  g_assert_cmpuint (tandem_campaign_get_n_sales (loaded), ==, 1);
+  g_assert_cmpuint (tandem_campaign_get_n_activities (loaded), ==, 1);
+  activities = tandem_store_list_activities_of (db->store, TANDEM_KIND_CAMPAIGN, spring_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, 1);
+  g_assert_cmpstr (tandem_activity_get_title (g_ptr_array_index (activities, 0)), ==, "Invite to the fair");
+  g_assert_cmpstr (tandem_activity_get_campaign (g_ptr_array_index (activities, 0)), ==, "Spring fair 2027");
+  query.campaign_id = spring_id;
+  sales = tandem_store_list_projects (db->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sales->len, ==, 1);
+  g_assert_cmpint (tandem_record_get_id (g_ptr_array_index (sales, 0)), ==, sale_id);
+
+  /* Renamed, the sale is found by its new name; only its creator or an
+   * administrator may change it. */
+  tandem_campaign_set_name (loaded, "Spring fair 2027 (Helsinki)");
+  g_assert_cmpint (tandem_store_save_campaign (db->store, loaded, &error), ==, spring_id);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) hits = tandem_store_search (db->store, "Helsinki", 50, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < hits->len; i++)
+      found |= tandem_search_hit_get_kind (g_ptr_array_index (hits, i)) == TANDEM_KIND_PROJECT;
+    g_assert_true (found);
+  }
+  test_sign_in (db, "dave");
+  g_assert_false (tandem_store_delete_campaign (db->store, spring_id, &error));
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  {
+    g_autoptr(TandemCampaign) as_dave = tandem_store_get_campaign (db->store, spring_id, &error);
+
+    /* Dave sees his own private lunch, Sam's call, and the sale. */
+    g_assert_cmpuint (tandem_campaign_get_n_activities (as_dave), ==, 2);
+  }
+
+  /* Deleted, its sale stays, without a campaign. */
+  test_sign_in (db, "sam");
+  g_assert_true (tandem_store_delete_campaign (db->store, spring_id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&sale);
+  sale = tandem_store_get_project (db->store, sale_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (tandem_project_get_campaign (sale));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +740,9 @@ main (int   argc,
               test_db_setup, test_saved_search_bad_input_K2, test_db_teardown);
   g_test_add ("/saved-searches/visibility-E1", TestDb, NULL,
               test_db_setup, test_saved_search_visibility_E1, test_db_teardown);
+
+  g_test_add ("/campaigns/target-list-sales-activities-I3", TestDb, NULL,
+              test_db_setup, test_campaigns_I3, test_db_teardown);
 
   return g_test_run ();
 }

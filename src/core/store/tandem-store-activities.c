@@ -33,7 +33,8 @@
   " (SELECT vc.name FROM visible_companies vc WHERE vc.id = a.company_id)," \
   " (SELECT t.name FROM activity_terms t WHERE t.id = a.category_id)," \
   " (SELECT t.builtin FROM activity_terms t WHERE t.id = a.category_id)," \
-  " (SELECT vp.name FROM visible_projects vp WHERE vp.id = a.project_id)"
+  " (SELECT vp.name FROM visible_projects vp WHERE vp.id = a.project_id)," \
+  " (SELECT cm.name FROM campaigns cm WHERE cm.id = a.campaign_id)"
 
 /* "The user's" activities (D13, D17, D19): ?1 is the signed-in user.
  * Written as a list of ids so that it is two index seeks, not a scan of
@@ -571,6 +572,7 @@ load_activity_row (TandemStore  *self,
                               tandem_store_column_text (stmt, 31));
   /* The project's name only for whoever may see the project (E1). */
   tandem_activity_set_project_name (activity, tandem_store_column_text (stmt, 38));
+  tandem_activity_set_campaign (activity, tandem_store_column_text (stmt, 39));
   return activity;
 }
 
@@ -1333,7 +1335,7 @@ tandem_store_save_activity (TandemStore     *self,
   g_autofree char *title = NULL;
   g_autofree char *follow_up = NULL;
   g_autofree char *tracking = NULL;
-  gint64 id, assigner_id, me;
+  gint64 id, assigner_id, campaign_id, me;
   const gint64 *performers;
   guint n_performers;
   TandemStatus status;
@@ -1457,6 +1459,11 @@ tandem_store_save_activity (TandemStore     *self,
   if (!tandem_store_check_busy_conflicts (self, work, error))
     goto fail;
 
+  /* A campaign named for the first time is added (SPEC I3). */
+  campaign_id = tandem_store_campaign_id_for_name (self, tandem_activity_get_campaign (work), error);
+  if (campaign_id < 0)
+    goto fail;
+
   if (id == 0)
     {
       tracking = tandem_store_next_tracking (self, error);
@@ -1468,10 +1475,10 @@ tandem_store_save_activity (TandemStore     *self,
                                    " responsible_id, follow_up, description, details, internal_notes, open_ended,"
                                    " all_day, tzid, start_local, end_local, start_utc, end_utc, rrule,"
                                    " series_end_utc, busy, public, needs_completing, visibility, completed_at,"
-                                   " assigner_id, tracking)"
+                                   " assigner_id, tracking, campaign_id)"
                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                                    " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
-                                   " CASE WHEN ?7 = 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ?32, ?33)",
+                                   " CASE WHEN ?7 = 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ?32, ?33, ?35)",
                                    error);
     }
   else
@@ -1483,7 +1490,7 @@ tandem_store_save_activity (TandemStore     *self,
                                  " internal_notes = ?18, open_ended = ?19, all_day = ?20, tzid = ?21,"
                                  " start_local = ?22, end_local = ?23, start_utc = ?24, end_utc = ?25, rrule = ?26,"
                                  " series_end_utc = ?27, busy = ?28, public = ?29, needs_completing = ?30,"
-                                 " visibility = ?31,"
+                                 " visibility = ?31, campaign_id = ?35,"
                                  " completed_at = CASE WHEN ?7 = 1"
                                  "   THEN coalesce (completed_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END,"
                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -1530,6 +1537,7 @@ tandem_store_save_activity (TandemStore     *self,
     }
   else
     sqlite3_bind_int64 (stmt, 34, id);
+  BIND_ID (35, campaign_id);
 #undef BIND_ID
 
   if (!tandem_store_step_done (self, stmt, error))
@@ -1705,6 +1713,12 @@ tandem_store_list_activities_of (TandemStore  *self,
                                  " WHERE a.id IN (SELECT ap.activity_id FROM activity_people ap"
                                  "   WHERE ap.person_id = ?1)"
                                  " ORDER BY a.open_ended DESC, a.start_utc DESC, a.id DESC", error);
+  /* I3: a campaign's activities. */
+  else if (kind == TANDEM_KIND_CAMPAIGN)
+    stmt = tandem_store_prepare (self,
+                                 "SELECT " ACTIVITY_COLUMNS " FROM visible_activities a"
+                                 " WHERE a.campaign_id = ?1"
+                                 " ORDER BY a.open_ended DESC, a.start_utc DESC, a.id DESC", error);
   /* H4: a project's activities, only while the user may see the project
    * (its performers still see an activity, but not under the project). */
   else if (kind == TANDEM_KIND_PROJECT)
@@ -1716,7 +1730,7 @@ tandem_store_list_activities_of (TandemStore  *self,
   else
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("Activities are listed for companies, people and projects"));
+                   _("Activities are listed for companies, people, projects and campaigns"));
       return NULL;
     }
   if (stmt == NULL)

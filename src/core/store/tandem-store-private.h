@@ -119,6 +119,17 @@ gboolean      tandem_store_check_busy_conflicts (TandemStore     *self,
                                                  TandemActivity  *activity,
                                                  GError         **error);
 
+/* tandem-store-campaigns.c: the id of the campaign of this name (added
+ * when there is none), 0 for no name, -1 with @error set on failure. */
+gint64        tandem_store_campaign_id_for_name (TandemStore  *self,
+                                                 const char   *name,
+                                                 GError      **error);
+/* tandem-store-projects.c: rebuilds the search rows of a campaign's
+ * projects, which are found by its name. */
+gboolean      tandem_store_reindex_projects_of_campaign (TandemStore *self,
+                                                         gint64       campaign_id,
+                                                         GError     **error);
+
 /* tandem-store-groups.c: SQL functions every connection has
  * (tandem_fold). */
 gboolean      tandem_store_register_functions (sqlite3     *db,

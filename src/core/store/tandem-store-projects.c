@@ -25,7 +25,8 @@
 
 #define PROJECT_COLUMNS \
   "p.id, p.name, p.company_id, p.is_sale, p.is_delivery, p.stage_id, p.state, p.seller_id," \
-  " p.value_cents, p.currency, p.close_date, p.probability, p.product_id, p.campaign," \
+  " p.value_cents, p.currency, p.close_date, p.probability, p.product_id," \
+  " (SELECT cm.name FROM campaigns cm WHERE cm.id = p.campaign_id)," \
   " p.description, p.visibility, p.author_id, p.closed_at, p.created_at, p.updated_at," \
   " (SELECT vc.name FROM visible_companies vc WHERE vc.id = p.company_id)," \
   " (SELECT s.name FROM sale_stages s WHERE s.id = p.stage_id)," \
@@ -594,6 +595,14 @@ tandem_store_reindex_projects_of (TandemStore  *self,
                                   GError      **error)
 {
   return reindex_projects_where (self, "SELECT id FROM projects WHERE company_id = ?1", company_id, error);
+}
+
+gboolean
+tandem_store_reindex_projects_of_campaign (TandemStore  *self,
+                                           gint64        campaign_id,
+                                           GError      **error)
+{
+  return reindex_projects_where (self, "SELECT id FROM projects WHERE campaign_id = ?1", campaign_id, error);
 }
 
 gint64
@@ -1219,7 +1228,7 @@ tandem_store_save_project (TandemStore    *self,
   guint n_groups;
   TandemVisibility visibility;
   gboolean is_sale;
-  gint64 id, company_id, product_id, me;
+  gint64 id, company_id, product_id, campaign_id, me;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
@@ -1384,10 +1393,15 @@ tandem_store_save_project (TandemStore    *self,
   if (!tandem_store_begin (self, error))
     return 0;
 
+  /* A campaign named for the first time is added (SPEC I3). */
+  campaign_id = tandem_store_campaign_id_for_name (self, campaign, error);
+  if (campaign_id < 0)
+    goto fail;
+
   if (id == 0)
     stmt = tandem_store_prepare (self,
                                  "INSERT INTO projects (name, company_id, is_sale, is_delivery, stage_id, state,"
-                                 " seller_id, value_cents, currency, close_date, probability, product_id, campaign,"
+                                 " seller_id, value_cents, currency, close_date, probability, product_id, campaign_id,"
                                  " description, visibility, closed_at, author_id, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
                                  " ?17, ?18, ?18)", error);
@@ -1395,7 +1409,7 @@ tandem_store_save_project (TandemStore    *self,
     stmt = tandem_store_prepare (self,
                                  "UPDATE projects SET name = ?1, company_id = ?2, is_delivery = ?4, stage_id = ?5,"
                                  " state = ?6, seller_id = ?7, value_cents = ?8, currency = ?9, close_date = ?10,"
-                                 " probability = ?11, product_id = ?12, campaign = ?13, description = ?14,"
+                                 " probability = ?11, product_id = ?12, campaign_id = ?13, description = ?14,"
                                  " visibility = ?15, closed_at = ?16, updated_at = ?18"
                                  " WHERE id = ?19 AND EXISTS (SELECT 1 FROM visible_projects v WHERE v.id = projects.id)", error);
   if (stmt == NULL)
@@ -1414,7 +1428,7 @@ tandem_store_save_project (TandemStore    *self,
   tandem_store_bind_text (stmt, 10, part.close_date);
   sqlite3_bind_int (stmt, 11, part.probability);
   BIND_ID (12, product_id);
-  tandem_store_bind_text (stmt, 13, campaign);
+  BIND_ID (13, campaign_id);
   tandem_store_bind_text (stmt, 14, description);
   sqlite3_bind_int (stmt, 15, visibility);
   tandem_store_bind_text (stmt, 16, part.closed_at);
@@ -1628,6 +1642,8 @@ project_query_sql (const TandemProjectQuery  *query,
     g_string_append (sql, " AND p.seller_id = :seller");
   if (query->product_id)
     g_string_append (sql, " AND p.product_id = :product");
+  if (query->campaign_id)
+    g_string_append (sql, " AND p.campaign_id = :campaign");
   if (query->member_id)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM project_members pm"
                           " WHERE pm.project_id = p.id AND pm.user_id = :member)");
@@ -1655,7 +1671,7 @@ project_query_sql (const TandemProjectQuery  *query,
       g_string_append (sql, " AND p.close_date < :to");
     }
   if (query->text && query->text[0])
-    g_string_append (sql, " AND (p.name LIKE :text ESCAPE '\\' OR p.campaign LIKE :text ESCAPE '\\'"
+    g_string_append (sql, " AND (p.name LIKE :text ESCAPE '\\' OR (SELECT cm.name FROM campaigns cm WHERE cm.id = p.campaign_id) LIKE :text ESCAPE '\\'"
                           " OR EXISTS (SELECT 1 FROM visible_companies vc WHERE vc.id = p.company_id"
                           "   AND vc.name LIKE :text ESCAPE '\\'))");
   return TRUE;
@@ -1754,6 +1770,7 @@ bind_project_query (TandemStore               *self,
   bind_named_int64 (stmt, ":stage", query->stage_id);
   bind_named_int64 (stmt, ":seller", query->seller_id);
   bind_named_int64 (stmt, ":product", query->product_id);
+  bind_named_int64 (stmt, ":campaign", query->campaign_id);
   bind_named_int64 (stmt, ":member", query->member_id);
   bind_named_int64 (stmt, ":me", user ? tandem_user_get_id (user) : 0);
   bind_named_text (stmt, ":from", close_from);

@@ -130,6 +130,7 @@ typedef struct
   gboolean          lost_only;     /* sales lost */
   TandemProjectSort sort;
   gboolean          descending;    /* @sort reversed (ties still by name) */
+  gint64            campaign_id;   /* of this campaign (SPEC I3) */
 } TandemProjectQuery;
 
 /* In the query's order; offset and limit page through it. */

@@ -41,7 +41,7 @@ static const char activity_text_sql[] =
  * product and stage (SPEC K1, H1); the stage by its English name until an
  * administrator renames it. */
 static const char project_text_sql[] =
-  "SELECT p.name, ifnull ((SELECT c.name FROM companies c WHERE c.id = p.company_id) || char (10), '') || ifnull (p.campaign || char (10), '') || ifnull (p.description || char (10), '') || ifnull ((SELECT pr.name FROM products pr WHERE pr.id = p.product_id) || char (10), '') || ifnull ((SELECT coalesce (s.name, s.builtin) FROM sale_stages s WHERE s.id = p.stage_id) || char (10), '') FROM projects p WHERE p.id = ?";
+  "SELECT p.name, ifnull ((SELECT c.name FROM companies c WHERE c.id = p.company_id) || char (10), '') || ifnull ((SELECT cm.name FROM campaigns cm WHERE cm.id = p.campaign_id) || char (10), '') || ifnull (p.description || char (10), '') || ifnull ((SELECT pr.name FROM products pr WHERE pr.id = p.product_id) || char (10), '') || ifnull ((SELECT coalesce (s.name, s.builtin) FROM sale_stages s WHERE s.id = p.stage_id) || char (10), '') FROM projects p WHERE p.id = ?";
 
 /* A task by its own title and description only (E4: whoever finds it is
  * in its project's team anyway). */

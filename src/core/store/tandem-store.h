@@ -187,3 +187,4 @@ G_END_DECLS
 #include "tandem-store-activities.h"
 #include "tandem-store-projects.h"
 #include "tandem-store-groups.h"
+#include "tandem-store-campaigns.h"
