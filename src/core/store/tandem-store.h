@@ -188,3 +188,4 @@ G_END_DECLS
 #include "tandem-store-projects.h"
 #include "tandem-store-groups.h"
 #include "tandem-store-campaigns.h"
+#include "tandem-store-labels.h"
