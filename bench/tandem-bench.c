@@ -23,6 +23,7 @@
 
 #include "tandem-business-id.h"
 #include "tandem-error.h"
+#include "tandem-label-sheet.h"
 #include "tandem-record-list.h"
 #include "tandem-recurrence.h"
 #include "tandem-store.h"
@@ -279,6 +280,129 @@ die_on_error (GError     *error,
       g_printerr ("tandem-bench: %s: %s\n", what, error->message);
       exit (1);
     }
+}
+
+/* Label sheets (I4): a campaign's addresses written to a PDF, pulled one
+ * at a time as the store hands them out, on the sheet people use most. */
+#define LABEL_TEMPLATE "L7160"
+
+typedef struct
+{
+  GRand *rand;
+  guint  left;
+} LabelSource;
+
+static TandemPostalAddress *
+next_label_address (gpointer   user_data,
+                    GError   **error)
+{
+  LabelSource *source = user_data;
+  TandemPostalAddress *address;
+  guint city;
+
+  if (source->left == 0)
+    return NULL;
+  source->left--;
+
+  city = g_rand_int_range (source->rand, 0, G_N_ELEMENTS (cities));
+  address = tandem_postal_address_new ();
+  address->name = g_strdup_printf ("%s %s %s",
+                                   surnames[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (surnames))],
+                                   trades[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (trades))],
+                                   forms[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (forms))]);
+  if (g_rand_int_range (source->rand, 0, 3) > 0)
+    address->contact = g_strdup_printf ("%s %s",
+                                        first_names[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (first_names))],
+                                        surnames[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (surnames))]);
+  address->street = g_strdup_printf ("%s %d", streets[g_rand_int_range (source->rand, 0, G_N_ELEMENTS (streets))],
+                                     g_rand_int_range (source->rand, 1, 200));
+  address->postcode = g_strdup (cities[city].postcode);
+  address->city = g_strdup (cities[city].city);
+  address->country = g_strdup (cities[city].country);
+  return address;
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+typedef struct
+{
+  guint  n_labels;
+  guint  n_pages;
+  double seconds;
+  double cpu_seconds;     /* user and system time of the process */
+  double rss_growth_mb;   /* peak RSS during the run less RSS before it */
+  double file_mb;
+} LabelRun;
+
+static void
+write_label_pdf (const char *dir,
+                 guint       n_labels,
+                 LabelRun   *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20270105);
+  g_autoptr(TandemLabelTemplate) template = tandem_label_template_find_builtin (LABEL_TEMPLATE);
+  g_autoptr(TandemLabelSheet) sheet = tandem_label_sheet_new (template);
+  g_autofree char *path = g_build_filename (dir, "labels.pdf", NULL);
+  LabelSource source = { rand, n_labels };
+  GStatBuf info;
+  long before;
+  gint64 start;
+  double cpu;
+
+  tandem_label_sheet_set_home_country (sheet, "FI");
+  reset_peak_rss ();
+  before = current_rss_kib ();
+  cpu = cpu_seconds ();
+  start = now_us ();
+  if (!tandem_label_sheet_write_pdf (sheet, path, next_label_address, &source,
+                                     &run->n_labels, &run->n_pages, &error))
+    die_on_error (error, "writing the label sheets");
+  run->seconds = ms_since (start) / 1000.0;
+  run->cpu_seconds = cpu_seconds () - cpu;
+  run->rss_growth_mb = (peak_rss_kib () - before) / 1024.0;
+  run->file_mb = g_stat (path, &info) == 0 ? info.st_size / (1024.0 * 1024.0) : 0;
+  g_unlink (path);
+}
+
+/* Writes @n_labels labels, after runs of a tenth and a hundredth as many,
+ * and prints the time and how much the memory grew for each: flat memory
+ * means the three grow alike. */
+static void
+measure_label_sheets (guint n_labels)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-labels-XXXXXX", &error);
+  guint sizes[] = { MAX (1, n_labels / 100), MAX (1, n_labels / 10), MAX (1, n_labels) };
+  LabelRun runs[G_N_ELEMENTS (sizes)];
+
+  die_on_error (error, "creating a folder");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    write_label_pdf (dir, sizes[i], &runs[i]);
+  g_rmdir (dir);
+
+  g_print ("\n");
+  g_print ("| Label sheets (Avery %s, 21 a sheet) | Result | Target |\n", LABEL_TEMPLATE);
+  g_print ("|---|---:|---:|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *bold = i + 1 == G_N_ELEMENTS (runs) ? "**" : "";
+
+      g_print ("| %sPDF of %u labels%s (%u pages, %.1f MB), wall / CPU time | %s%.2f / %.2f s%s | %s |\n",
+               bold, runs[i].n_labels, bold, runs[i].n_pages, runs[i].file_mb,
+               bold, runs[i].seconds, runs[i].cpu_seconds, bold, *bold != '\0' ? "< 5 s" : "");
+    }
+  g_print ("| **Peak RSS growth while writing %u / %u / %u labels** | **%.1f / %.1f / %.1f MB** | flat |\n",
+           runs[0].n_labels, runs[1].n_labels, runs[2].n_labels,
+           runs[0].rss_growth_mb, runs[1].rss_growth_mb, runs[2].rss_growth_mb);
+  g_print ("| Peak RSS of the process | %.1f MB | |\n", peak_rss_kib () / 1024.0);
 }
 
 static gint64
@@ -1466,6 +1590,8 @@ main (int   argc,
   gint n_companies = 100000, n_people = 300000, n_notes = 200000, n_activities = 100000;
   gint n_sales = 50000, n_projects = 5000;
   gboolean keep = FALSE;
+  gint n_labels = 10000;
+  gboolean labels_only = FALSE;
   double open_ms, list_ms, sign_in_ms, walk_ms, worst = 0, activity_worst = 0;
   double start_page_ms = 0, start_page_again_ms = 0, to_complete_ms = 0, report_ms = 0;
   const char *worst_query = "";
@@ -1495,6 +1621,8 @@ main (int   argc,
     { "projects", 0, 0, G_OPTION_ARG_INT, &n_projects, "Delivery projects to generate", "N" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file; generated unless it exists", "FILE" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
+    { "labels", 0, 0, G_OPTION_ARG_INT, &n_labels, "Labels to write to a PDF", "N" },
+    { "labels-only", 0, 0, G_OPTION_ARG_NONE, &labels_only, "Measure only the label sheets", NULL },
     { NULL }
   };
 
@@ -1520,6 +1648,17 @@ main (int   argc,
     {
       g_printerr ("tandem-bench: the numbers of records cannot be negative\n");
       return 2;
+    }
+
+  if (n_labels < 1)
+    {
+      g_printerr ("tandem-bench: give at least one label\n");
+      return 2;
+    }
+  if (labels_only)
+    {
+      measure_label_sheets (n_labels);
+      return 0;
     }
 
   if (db_path == NULL)
@@ -1756,6 +1895,7 @@ main (int   argc,
   g_print ("| **Peak RSS of the session**%s | **%.1f MB** | < 150 MB |\n",
            peak_reset ? "" : " (whole process)", session_peak / 1024.0);
   g_print ("| RSS at the end | %.1f MB | |\n", current_rss_kib () / 1024.0);
+  measure_label_sheets (n_labels);
 
   for (guint r = 0; r < G_N_ELEMENTS (sales_reports); r++)
     {
