@@ -185,6 +185,36 @@ find_country (const char *code)
   return NULL;
 }
 
+/* Every folded name and code → its country's code, made once. */
+static GHashTable *
+country_names (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        {
+          g_auto(GStrv) aliases = g_strsplit (countries[i].names, "|", -1);
+
+          g_hash_table_insert (names, fold_name (countries[i].code), (gpointer) countries[i].code);
+          for (guint n = 0; aliases[n] != NULL; n++)
+            {
+              char *name = fold_name (aliases[n]);
+
+              if (name != NULL && !g_hash_table_contains (names, name))
+                g_hash_table_insert (names, name, (gpointer) countries[i].code);
+              else
+                g_free (name);
+            }
+        }
+      g_once_init_leave (&table, names);
+    }
+  return table;
+}
+
 char *
 tandem_country_code_from_text (const char *text)
 {
@@ -195,24 +225,7 @@ tandem_country_code_from_text (const char *text)
   wanted = fold_name (text);
   if (wanted == NULL || *wanted == '\0')
     return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
-    {
-      g_auto(GStrv) names = NULL;
-      g_autofree char *code = fold_name (countries[i].code);
-
-      if (g_str_equal (code, wanted))
-        return g_strdup (countries[i].code);
-      names = g_strsplit (countries[i].names, "|", -1);
-      for (guint n = 0; names[n] != NULL; n++)
-        {
-          g_autofree char *name = fold_name (names[n]);
-
-          if (name != NULL && g_str_equal (name, wanted))
-            return g_strdup (countries[i].code);
-        }
-    }
-  return NULL;
+  return g_strdup (g_hash_table_lookup (country_names (), wanted));
 }
 
 const char *
