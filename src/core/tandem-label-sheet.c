@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <unistd.h>
 
@@ -33,6 +34,7 @@ struct _TandemLabelSheet
   char                *home_country;
   char                *font_family;
   gboolean             show_outlines;
+  double               min_line_height; /* of the font at its least size; 0 unknown */
 };
 
 G_DEFINE_FINAL_TYPE (TandemLabelSheet, tandem_label_sheet, G_TYPE_OBJECT)
@@ -189,6 +191,50 @@ fit_text (PangoLayout *layout,
   pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
 }
 
+/* The text of @lines in at most @max_lines lines: when there are more,
+ * the first ones and the last two (the postcode and city, and the country
+ * or the street) stay as they are and those between share one line. */
+static char *
+join_lines (char  **lines,
+            guint   max_lines)
+{
+  guint n = g_strv_length (lines);
+  guint head, tail;
+  GString *text;
+
+  if (n <= max_lines || max_lines < 2)
+    return g_strjoinv ("\n", lines);
+
+  tail = MIN (2, max_lines - 1);
+  head = max_lines - tail - 1;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i <= head || i >= n - tail ? "\n" : ", ");
+      g_string_append (text, lines[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static double
+min_line_height (TandemLabelSheet *self,
+                 PangoLayout      *layout)
+{
+  if (self->min_line_height <= 0)
+    {
+      double width;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_text (layout, "ÅÄg", -1);
+      set_size (layout, self->font_family, MIN_SIZE_MM);
+      measure (layout, &width, &self->min_line_height);
+    }
+  return self->min_line_height;
+}
+
 static void
 draw_label (TandemLabelSheet          *self,
             cairo_t                   *cr,
@@ -200,13 +246,15 @@ draw_label (TandemLabelSheet          *self,
   g_autofree char *text = NULL;
   double x, y, width, height, text_width, text_height;
   double lx, ly, lw, lh;
+  guint n_lines;
 
   if (lines == NULL || lines[0] == NULL)
     return;
 
-  text = g_strjoinv ("\n", lines);
   tandem_label_sheet_get_text_rect (self, position, &x, &y, &width, &height);
-  fit_text (layout, self->font_family, text, g_strv_length (lines), width, height);
+  n_lines = MIN (g_strv_length (lines), (guint) MAX (1, floor (height / min_line_height (self, layout))));
+  text = join_lines (lines, n_lines);
+  fit_text (layout, self->font_family, text, n_lines, width, height);
   measure (layout, &text_width, &text_height);
 
   /* Whatever pango does, nothing leaves the label. */
@@ -346,6 +394,7 @@ tandem_label_sheet_set_font_family (TandemLabelSheet *self,
   g_return_if_fail (TANDEM_IS_LABEL_SHEET (self));
   g_free (self->font_family);
   self->font_family = g_strdup (family != NULL && *family != '\0' ? family : "Sans");
+  self->min_line_height = 0;
 }
 
 void

@@ -653,10 +653,14 @@ test_pdf_long_lines_stay_inside_I4 (void)
                       "Yhteistoimintaosuuskunta ja Tytäryhtiöt Oy Ab Kansainvälinen Konserni");
   g_free (a->street);
   a->street = g_strdup ("Katu004 Teollisuuskatu 123 A 45, toimitukset lastauslaiturille numero seitsemän");
-  /* Label 8: more lines than fit */
+  /* Label 8: many lines, which fit at a smaller size */
   a = g_ptr_array_index (addresses, 7);
   g_free (a->street);
   a->street = g_strdup ("Katu007 1\nRakennus B\nPorras C\nKerros 4\nHuone 12\nPL 55\nc/o Virtanen");
+  /* Label 7: more lines than fit at any size */
+  a = g_ptr_array_index (addresses, 6);
+  g_free (a->street);
+  a->street = g_strdup ("Katu006\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\nViimeinen");
 
   path = write_sheet (sheet, addresses, dir, "long.pdf", NULL, NULL);
   words = pdf_words (path);
@@ -699,6 +703,29 @@ test_pdf_long_lines_stay_inside_I4 (void)
         }
   }
   g_assert_true (shrunk_found);
+
+  /* Too many lines: the first ones and the last two are kept, those
+   * between share a line; the postcode and city are never lost */
+  {
+    const char *kept[] = { "Asiakas006", "Katu006", "Viimeinen", "00100", "HELSINKI" };
+    double x, y, w, h;
+
+    tandem_label_sheet_get_text_rect (sheet, 6, &x, &y, &w, &h);
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      {
+        gboolean found = FALSE;
+
+        for (guint j = 0; j < words->len; j++)
+          {
+            Word *word = g_ptr_array_index (words, j);
+
+            if (g_str_equal (word->text, kept[i]) && word_inside (word, x, y, w, h, 1.0))
+              found = TRUE;
+          }
+        if (!found)
+          g_error ("“%s” is not on the label with too many lines", kept[i]);
+      }
+  }
 
   /* The labels next to the long ones are as they would be anyway: the
    * same size as the first label's, at their own padding */
