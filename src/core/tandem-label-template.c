@@ -694,17 +694,10 @@ gboolean
 tandem_label_template_validate (TandemLabelTemplate  *self,
                                 GError              **error)
 {
-  g_autofree char *name = NULL;
   double across, down;
 
   g_return_val_if_fail (TANDEM_IS_LABEL_TEMPLATE (self), FALSE);
 
-  name = self->name != NULL ? g_strstrip (g_strdup (self->name)) : NULL;
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("A label template needs a name"));
-      return FALSE;
-    }
   if (!check_range (self->page_width, 0, FALSE, MAX_PAGE_MM,
                     _("The page width must be more than 0 and at most 1000 mm"), error) ||
       !check_range (self->page_height, 0, FALSE, MAX_PAGE_MM,

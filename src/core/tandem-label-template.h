@@ -82,7 +82,8 @@ void                 tandem_label_template_get_label_origin (TandemLabelTemplate
                                                              double              *y);
 
 /* Whether the numbers make a sheet: sizes in range, and the labels fit on
- * the page; the error says what does not fit and by how much. */
+ * the page; the error says what does not fit and by how much. (The name
+ * is checked when a template is saved.) */
 gboolean             tandem_label_template_validate         (TandemLabelTemplate *self,
                                                              GError             **error);
 

@@ -185,6 +185,12 @@ tandem_store_save_label_template (TandemStore          *self,
                              "make a new template from its numbers instead"));
       return 0;
     }
+  name = g_strdup (tandem_label_template_get_name (template));
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_set_error_literal (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("A label template needs a name"));
+      return 0;
+    }
   if (!tandem_label_template_validate (template, error))
     return 0;
 
@@ -192,7 +198,6 @@ tandem_store_save_label_template (TandemStore          *self,
   if (id != 0 && !may_change (self, id, error))
     return 0;
 
-  name = g_strstrip (g_strdup (tandem_label_template_get_name (template)));
   folded = fold (name);
   others = tandem_store_list_label_templates (self, error);
   if (others == NULL)
