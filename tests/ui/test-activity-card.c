@@ -366,6 +366,108 @@ test_discussion (UiFixture     *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_visibility_row (window))));
 }
 
+/* Does a row under @widget, shown or folded away, say @needle in its
+ * title or subtitle? */
+static gboolean
+row_says (GtkWidget  *widget,
+          const char *needle)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), needle))
+    return TRUE;
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) &&
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), needle))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (row_says (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static TandemActivityWindow *
+reopen (UiFixture *fixture,
+        gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+
+  ui_destroy_toplevels ();
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  return window;
+}
+
+/* E2: the card shows who changed who may see the activity, when, from
+ * what to what; there is no history row until there is a change, and
+ * someone who may not see the activity gets neither it nor its history. */
+static void
+test_visibility_history (UiFixture     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemUser) bob = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  AdwExpanderRow *history;
+  gint64 id;
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 9);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Salary talk");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  id = tandem_activity_window_get_id (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tandem_activity_window_get_history_row (window))));
+
+  /* The author makes it private. */
+  adw_combo_row_set_selected (tandem_activity_window_get_visibility_row (window), TANDEM_VISIBILITY_PRIVATE);
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  history = tandem_activity_window_get_history_row (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+
+  window = reopen (fixture, id);
+  history = tandem_activity_window_get_history_row (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+  g_assert_true (row_says (GTK_WIDGET (history), "Everyone who may see the record → Private"));
+  g_assert_true (row_says (GTK_WIDGET (history), "Anna Admin · "));
+  ui_destroy_toplevels ();
+
+  /* Bob is neither its author nor a performer: no card, no history. */
+  bob = tandem_store_add_user (fixture->store, "bob", "Bob Seller", "bob-password-1", TANDEM_ROLE_USER, NULL, &error);
+  g_assert_no_error (error);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "bob", "bob-password-1", &error);
+  g_assert_no_error (error);
+  window = tandem_activity_window_new_for_activity (NULL, fixture->store, id, 0, &error);
+  g_assert_null (window);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  changes = tandem_store_list_visibility_changes (fixture->store, TANDEM_KIND_ACTIVITY, id, &error);
+  g_assert_null (changes);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Opened to everyone again, Bob sees both changes but cannot make one. */
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "admin", "admin-password-1", &error);
+  g_assert_no_error (error);
+  window = reopen (fixture, id);
+  adw_combo_row_set_selected (tandem_activity_window_get_visibility_row (window), TANDEM_VISIBILITY_EVERYONE);
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "bob", "bob-password-1", &error);
+  g_assert_no_error (error);
+  window = reopen (fixture, id);
+  history = tandem_activity_window_get_history_row (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+  g_assert_true (row_says (GTK_WIDGET (history), "Everyone who may see the record → Private"));
+  g_assert_true (row_says (GTK_WIDGET (history), "Private → Everyone who may see the record"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_visibility_row (window))));
+}
+
 /* D6: weekly on Tuesday and Thursday is stored as an RRULE and shown
  * again when the card opens. */
 static void
@@ -867,6 +969,8 @@ main (int   argc,
               ui_fixture_set_up, test_complete_with_goal, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/discussion-D10-E2", UiFixture, NULL,
               ui_fixture_set_up, test_discussion, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/visibility-history-E1-E2", UiFixture, NULL,
+              ui_fixture_set_up, test_visibility_history, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/weekly-repeat-D6", UiFixture, NULL,
               ui_fixture_set_up, test_weekly_repeat, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/previous-next-D15", UiFixture, NULL,

@@ -59,6 +59,7 @@ struct _TandemActivityWindow
   GtkSwitch              *public_switch;
   AdwComboRow            *visibility_row;
   TandemChecklistRow     *groups_row;
+  AdwExpanderRow         *history_row;
 
   /* Status and goal */
   AdwComboRow            *status_row;
@@ -106,6 +107,7 @@ struct _TandemActivityWindow
   GArray                 *responsible_ids;
   GArray                 *project_ids;      /* gint64 per project_row position; 0 = None */
   GArray                 *reminders;        /* TandemReminder, as edited */
+  GPtrArray              *history_rows;     /* the rows inside history_row, not owned */
   char                   *clean_fingerprint;
   char                   *clean_rrule;      /* the rule as the card showed it when loaded */
   GTimeSpan               duration;         /* kept when the start moves */
@@ -158,6 +160,7 @@ AdwComboRow        *tandem_activity_window_get_type_row         (TandemActivityW
 AdwComboRow        *tandem_activity_window_get_goal_row         (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_status_row       (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_visibility_row   (TandemActivityWindow *self);
+AdwExpanderRow     *tandem_activity_window_get_history_row      (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_project_row      (TandemActivityWindow *self);
 AdwActionRow       *tandem_activity_window_get_assigner_row     (TandemActivityWindow *self);
 TandemChecklistRow *tandem_activity_window_get_performers_row   (TandemActivityWindow *self);

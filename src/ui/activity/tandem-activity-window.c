@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-activity-window-private.h"
+#include "tandem-date.h"
 #include "tandem-error.h"
 
 /* What a save leads to. */
@@ -772,6 +773,55 @@ load_times (TandemActivityWindow *self,
     adw_preferences_group_set_description (self->when_group, NULL);
 }
 
+/* E2: who changed who may see the activity, when, from what to what.
+ * The store gives nothing for an activity the user may not see. */
+static void
+load_history (TandemActivityWindow *self,
+              TandemActivity       *activity)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = tandem_record_get_id (TANDEM_RECORD (activity));
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_expander_row_remove (self->history_row, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+
+  if (id == 0)
+    return;
+  changes = tandem_store_list_visibility_changes (self->store, TANDEM_KIND_ACTIVITY, id, &error);
+  if (changes == NULL)
+    {
+      g_debug ("Cannot read the visibility history: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TandemVisibilityChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *from = tandem_visibility_describe (tandem_visibility_change_get_old_visibility (change),
+                                                          tandem_visibility_change_get_old_groups (change));
+      g_autofree char *to = tandem_visibility_describe (tandem_visibility_change_get_new_visibility (change),
+                                                        tandem_visibility_change_get_new_groups (change));
+      g_autofree char *when = tandem_date_format_time (tandem_visibility_change_get_changed_at (change));
+      /* Translators: a change of who may see an activity: "Private → Chosen groups: Sales team" */
+      g_autofree char *title = g_strdup_printf (_("%s → %s"), from, to);
+      /* Translators: who changed it and when: "Bob Seller · 15 Dec 2026, 14:05" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), tandem_visibility_change_get_user_name (change),
+                                                   when);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_expander_row_add_row (self->history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), changes->len > 0);
+}
+
 static void
 load_people (TandemActivityWindow *self,
              TandemActivity       *activity)
@@ -801,6 +851,7 @@ load_people (TandemActivityWindow *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->visibility_row),
                                  _("Only the assigner or an administrator can change who sees this activity"));
   update_visibility_rows (self);
+  load_history (self, activity);
 }
 
 static void
@@ -1814,6 +1865,7 @@ tandem_activity_window_finalize (GObject *object)
   TandemActivityWindow *self = TANDEM_ACTIVITY_WINDOW (object);
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->kind_ids, g_array_unref);
   g_clear_pointer (&self->type_ids, g_array_unref);
   g_clear_pointer (&self->priority_ids, g_array_unref);
@@ -1896,6 +1948,7 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, public_switch);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, groups_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, history_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, status_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, goal_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, outcome_row);
@@ -1986,6 +2039,7 @@ tandem_activity_window_init (TandemActivityWindow *self)
   self->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->reminders = g_array_new (FALSE, FALSE, sizeof (TandemReminder));
   self->categories = g_ptr_array_new_with_free_func (g_object_unref);
+  self->history_rows = g_ptr_array_new ();
 
   fill_enum_combo (self->status_row, statuses, G_N_ELEMENTS (statuses));
   fill_enum_combo (self->outcome_row, outcomes, G_N_ELEMENTS (outcomes));
@@ -2350,6 +2404,12 @@ AdwComboRow *
 tandem_activity_window_get_visibility_row (TandemActivityWindow *self)
 {
   return self->visibility_row;
+}
+
+AdwExpanderRow *
+tandem_activity_window_get_history_row (TandemActivityWindow *self)
+{
+  return self->history_row;
 }
 
 AdwComboRow *
