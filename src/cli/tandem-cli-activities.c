@@ -1099,9 +1099,11 @@ tandem_cli_activity_add (TandemCli  *cli,
   g_autoptr(TandemActivity) activity = NULL;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_FILENAME, &o.title, N_("What is to be done (needed)"), N_("TITLE") },
+    /* Translators: stands for the title of an activity in "--title=TITLE" */
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &o.title, N_("What is to be done (needed)"),
+      C_("metavariable", "TITLE") },
     { "category", 0, 0, G_OPTION_ARG_FILENAME, &o.category,
-      N_("The category, by name or id; it sets the kind and type"), N_("CATEGORY") },
+      N_("The category, by name or id; it sets the kind and type"), C_("metavariable", "CATEGORY") },
     { "start", 0, 0, G_OPTION_ARG_FILENAME, &o.start, N_("When it starts"), N_("\"YYYY-MM-DD HH:MM\"") },
     { "end", 0, 0, G_OPTION_ARG_FILENAME, &o.end, N_("When it ends (default: an hour after the start)"),
       N_("\"YYYY-MM-DD HH:MM\"") },
@@ -1109,37 +1111,39 @@ tandem_cli_activity_add (TandemCli  *cli,
       N_("No start or end: it stays in the day plan until done (the default without --start)"), NULL },
     { "all-day", 0, 0, G_OPTION_ARG_NONE, &o.all_day, N_("Whole days: --start and --end are dates"), NULL },
     { "tz", 0, 0, G_OPTION_ARG_FILENAME, &o.tz, N_("The time zone of the times (default: the local one)"),
-      N_("ZONE") },
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &o.company, N_("The id of the company"), N_("ID") },
+      C_("metavariable", "ZONE") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &o.company, N_("The id of the company"), C_("metavariable", "ID") },
     { "person", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.people, N_("The id of a contact person; repeat for several"),
-      N_("ID") },
+      C_("metavariable", "ID") },
     { "performer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.performers,
-      N_("Who does it; repeat for several (default: you)"), N_("LOGIN") },
-    { "responsible", 0, 0, G_OPTION_ARG_FILENAME, &o.responsible, N_("Who is responsible for it"), N_("LOGIN") },
+      N_("Who does it; repeat for several (default: you)"), C_("metavariable", "LOGIN") },
+    { "responsible", 0, 0, G_OPTION_ARG_FILENAME, &o.responsible, N_("Who is responsible for it"),
+      C_("metavariable", "LOGIN") },
     { "busy", 0, 0, G_OPTION_ARG_NONE, &o.busy, N_("The performers are busy: it may not overlap another busy activity"),
       NULL },
     { "public", 0, 0, G_OPTION_ARG_NONE, &o.is_public,
       N_("Show it in the calendars of everyone who may see it"), NULL },
     { "repeat", 0, 0, G_OPTION_ARG_FILENAME, &o.repeat, N_("Repeat it by an iCalendar rule, e.g. FREQ=WEEKLY;COUNT=4"),
-      N_("RRULE") },
+      C_("metavariable", "RRULE") },
     { "goal", 0, 0, G_OPTION_ARG_FILENAME, &o.goal,
-      N_("The goal; completing it then needs an outcome"), N_("GOAL") },
-    { "priority", 0, 0, G_OPTION_ARG_FILENAME, &o.priority, N_("The priority"), N_("PRIORITY") },
+      N_("The goal; completing it then needs an outcome"), C_("metavariable", "GOAL") },
+    { "priority", 0, 0, G_OPTION_ARG_FILENAME, &o.priority, N_("The priority"), C_("metavariable", "PRIORITY") },
     { "description", 0, 0, G_OPTION_ARG_FILENAME, &o.description, N_("A short description shown in lists"),
-      N_("TEXT") },
-    { "details", 0, 0, G_OPTION_ARG_FILENAME, &o.details, N_("Additional information"), N_("TEXT") },
+      C_("metavariable", "TEXT") },
+    { "details", 0, 0, G_OPTION_ARG_FILENAME, &o.details, N_("Additional information"), C_("metavariable", "TEXT") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &o.is_private, N_("Only you and the performers may see it"), NULL },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.visible_to,
       N_("Only members of GROUP may see it; repeat for several groups. "
-         "“team”: only the team of its --project"), N_("GROUP") },
+         "“team”: only the team of its --project"), C_("metavariable", "GROUP") },
     { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.teams,
-      N_("Only members of GROUP may see it, as --visible-to GROUP"), N_("GROUP") },
+      N_("Only members of GROUP may see it, as --visible-to GROUP"), C_("metavariable", "GROUP") },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project,
-      N_("The id of the project or sales project it belongs to"), N_("ID") },
+      N_("The id of the project or sales project it belongs to"), C_("metavariable", "ID") },
     { "needs-completing", 0, 0, G_OPTION_ARG_NONE, &o.needs_completing, N_("Put it on the To complete list"), NULL },
-    { "follow-up", 0, 0, G_OPTION_ARG_FILENAME, &o.follow_up, N_("The follow-up date"), N_("YYYY-MM-DD") },
+    { "follow-up", 0, 0, G_OPTION_ARG_FILENAME, &o.follow_up, N_("The follow-up date"),
+      C_("metavariable", "YYYY-MM-DD") },
     { "reminder", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.reminders,
-      N_("A reminder this many minutes before the start; repeat for several"), N_("MINUTES") },
+      N_("A reminder this many minutes before the start; repeat for several"), C_("metavariable", "MINUTES") },
     { NULL }
   };
 
@@ -1199,7 +1203,7 @@ tandem_cli_activity_show (TandemCli  *cli,
   g_auto(Lookup) lookup = { 0 };
   gint64 id;
 
-  if (!parse_activity_id (cli, _("ID"), _("Show an activity with its discussion and tracked time."),
+  if (!parse_activity_id (cli, C_("metavariable", "ID"), _("Show an activity with its discussion and tracked time."),
                           NULL, TRUE, 1, &id, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
@@ -1261,11 +1265,14 @@ tandem_cli_activity_list (TandemCli  *cli,
   gint64 company_id = 0;
   TandemCliList list;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("A calendar from this day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("A calendar up to and including this day"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("A calendar from this day"), C_("metavariable", "DATE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("A calendar up to and including this day"),
+      C_("metavariable", "DATE") },
     { "of", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Whose calendar (default: yours); what you may not see shows only as busy time"), N_("LOGIN") },
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The activities of a company"), N_("ID") },
+      N_("Whose calendar (default: yours); what you may not see shows only as busy time"),
+      C_("metavariable", "LOGIN") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The activities of a company"),
+      C_("metavariable", "ID") },
     { "to-complete", 0, 0, G_OPTION_ARG_NONE, &to_complete, N_("Your To complete list"), NULL },
     { NULL }
   };
@@ -1330,13 +1337,13 @@ tandem_cli_activity_complete (TandemCli  *cli,
   gint64 id;
   const GOptionEntry entries[] = {
     { "outcome", 0, 0, G_OPTION_ARG_FILENAME, &outcome_text,
-      N_("success or failure; needed when the activity has a goal"), N_("OUTCOME") },
+      N_("success or failure; needed when the activity has a goal"), C_("metavariable", "OUTCOME") },
     { "occurrence", 0, 0, G_OPTION_ARG_FILENAME, &occurrence_text,
       N_("Only this occurrence of a repeating activity, by its planned start"), N_("\"YYYY-MM-DD HH:MM\"") },
     { NULL }
   };
 
-  if (!parse_activity_id (cli, _("ID"), _("Mark an activity, or one occurrence of it, completed."),
+  if (!parse_activity_id (cli, C_("metavariable", "ID"), _("Mark an activity, or one occurrence of it, completed."),
                           entries, FALSE, 1, &id, error))
     return FALSE;
   if (outcome_text != NULL &&
@@ -1365,7 +1372,8 @@ tandem_cli_activity_cancel (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!parse_activity_id (cli, _("ID"), _("Mark an activity cancelled."), NULL, FALSE, 1, &id, error) ||
+  if (!parse_activity_id (cli, C_("metavariable", "ID"), _("Mark an activity cancelled."), NULL, FALSE, 1, &id,
+                          error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
   return tandem_store_set_activity_status (cli->store, id, TANDEM_STATUS_CANCELLED, TANDEM_OUTCOME_NONE, error);
@@ -1377,7 +1385,7 @@ tandem_cli_activity_delete (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!parse_activity_id (cli, _("ID"), _("Delete an activity."), NULL, FALSE, 1, &id, error) ||
+  if (!parse_activity_id (cli, C_("metavariable", "ID"), _("Delete an activity."), NULL, FALSE, 1, &id, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
   return tandem_store_delete (cli->store, TANDEM_KIND_ACTIVITY, id, error);
@@ -1390,7 +1398,7 @@ tandem_cli_activity_message (TandemCli  *cli,
   gint64 id;
   gint64 message_id;
 
-  if (!parse_activity_id (cli, _("ID TEXT"),
+  if (!parse_activity_id (cli, C_("metavariable", "ID TEXT"),
                           _("Write a message in the discussion of an activity and print its id."),
                           NULL, FALSE, 2, &id, error) ||
       !tandem_cli_sign_in (cli, error))
@@ -1410,7 +1418,7 @@ tandem_cli_timer_start (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!parse_activity_id (cli, _("ID"), _("Start the stopwatch on an activity you perform; "
+  if (!parse_activity_id (cli, C_("metavariable", "ID"), _("Start the stopwatch on an activity you perform; "
                                           "a timer running on another one stops."),
                           NULL, FALSE, 1, &id, error) ||
       !tandem_cli_sign_in (cli, error))
@@ -1520,10 +1528,10 @@ tandem_cli_report_time (TandemCli  *cli,
   gboolean found = FALSE;
   TandemCliList list;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("The first day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("The last day"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("The first day"), C_("metavariable", "DATE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("The last day"), C_("metavariable", "DATE") },
     { "by", 0, 0, G_OPTION_ARG_FILENAME, &by_text,
-      N_("Sum by user, company, project, month or week (default: user)"), N_("WHAT") },
+      N_("Sum by user, company, project, month or week (default: user)"), C_("metavariable", "WHAT") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
     { NULL }
   };
@@ -1641,7 +1649,7 @@ tandem_cli_term_list (TandemCli  *cli,
   TandemCliList list;
   const GOptionEntry entries[] = {
     { "set", 0, 0, G_OPTION_ARG_FILENAME, &set_text,
-      N_("Only this list: category, kind, type, property, goal or priority"), N_("LIST") },
+      N_("Only this list: category, kind, type, property, goal or priority"), C_("metavariable", "LIST") },
     { NULL }
   };
 
@@ -1697,9 +1705,9 @@ tandem_cli_term_add (TandemCli  *cli,
   gint64 id;
   const GOptionEntry entries[] = {
     { "set", 0, 0, G_OPTION_ARG_FILENAME, &set_text,
-      N_("The list: category, kind, type, property, goal or priority (needed)"), N_("LIST") },
-    { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind_text, N_("The kind a category sets"), N_("KIND") },
-    { "type", 0, 0, G_OPTION_ARG_FILENAME, &type_text, N_("The type a category sets"), N_("TYPE") },
+      N_("The list: category, kind, type, property, goal or priority (needed)"), C_("metavariable", "LIST") },
+    { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind_text, N_("The kind a category sets"), C_("metavariable", "KIND") },
+    { "type", 0, 0, G_OPTION_ARG_FILENAME, &type_text, N_("The type a category sets"), C_("metavariable", "TYPE") },
     { "allow-choice", 0, 0, G_OPTION_ARG_NONE, &allow_choice,
       N_("Users may change the kind and type of the category"), NULL },
     { "sales-target", 0, 0, G_OPTION_ARG_NONE, &sales_target,
@@ -1707,7 +1715,8 @@ tandem_cli_term_add (TandemCli  *cli,
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("NAME"), _("Add an entry at the end of an activity list and print its id."),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"),
+                         _("Add an entry at the end of an activity list and print its id."),
                          entries, FALSE, 1, 1, error))
     return FALSE;
   if (set_text == NULL)
@@ -1763,7 +1772,7 @@ tandem_cli_term_rename (TandemCli  *cli,
   g_autoptr(TandemTerm) term = NULL;
   gint64 id;
 
-  if (!tandem_cli_parse (cli, _("ID NAME"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "ID NAME"),
                          _("Rename an entry of an activity list; a shipped entry is then no longer translated."),
                          NULL, FALSE, 2, 2, error) ||
       !tandem_cli_parse_id (cli->args[1], "ID", &id, error) ||
@@ -1787,7 +1796,7 @@ tandem_cli_term_delete (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!tandem_cli_parse (cli, _("ID"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "ID"),
                          _("Delete an entry of an activity list; the activities that use it lose it."),
                          NULL, FALSE, 1, 1, error) ||
       !tandem_cli_parse_id (cli->args[1], "ID", &id, error) ||
@@ -1812,14 +1821,14 @@ tandem_cli_target_set (TandemCli  *cli,
   guint64 target;
   const GOptionEntry entries[] = {
     { "seller", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("The seller (needed)"), N_("LOGIN") },
+      N_("The seller (needed)"), C_("metavariable", "LOGIN") },
     { "category", 0, 0, G_OPTION_ARG_FILENAME, &category_text,
-      N_("A category marked as a sales target, by name or id (needed)"), N_("CATEGORY") },
-    { "per", 0, 0, G_OPTION_ARG_FILENAME, &per_text, N_("week or month (needed)"), N_("PERIOD") },
+      N_("A category marked as a sales target, by name or id (needed)"), C_("metavariable", "CATEGORY") },
+    { "per", 0, 0, G_OPTION_ARG_FILENAME, &per_text, N_("week or month (needed)"), C_("metavariable", "PERIOD") },
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("N"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "N"),
                          _("Set how many activities of a category a seller should complete a week or a month; "
                            "0 removes the target. For managers and administrators."),
                          entries, FALSE, 1, 1, error))
@@ -1901,7 +1910,7 @@ tandem_cli_target_list (TandemCli  *cli,
   gboolean ok = TRUE;
   const GOptionEntry entries[] = {
     { "seller", 0, 0, G_OPTION_ARG_FILENAME, &login,
-      N_("Only this seller (default: you, or every seller for managers)"), N_("LOGIN") },
+      N_("Only this seller (default: you, or every seller for managers)"), C_("metavariable", "LOGIN") },
     { NULL }
   };
 

@@ -258,7 +258,7 @@ parse_project_id (TandemCli   *cli,
                   gint64      *id,
                   GError     **error)
 {
-  return tandem_cli_parse (cli, _("ID"), summary, entries, TRUE, 1, 1, error) &&
+  return tandem_cli_parse (cli, C_("metavariable", "ID"), summary, entries, TRUE, 1, 1, error) &&
          tandem_cli_parse_id (cli->args[1], "ID", id, error);
 }
 
@@ -678,19 +678,21 @@ tandem_cli_project_add (TandemCli  *cli,
   gint64 company_id;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The id of the customer (needed)"), N_("ID") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The id of the customer (needed)"),
+      C_("metavariable", "ID") },
     { "member", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &members,
-      N_("A member of the project’s team; repeat for several (you are one anyway)"), N_("LOGIN") },
-    { "description", 0, 0, G_OPTION_ARG_FILENAME, &description, N_("What the project is about"), N_("TEXT") },
+      N_("A member of the project’s team; repeat for several (you are one anyway)"), C_("metavariable", "LOGIN") },
+    { "description", 0, 0, G_OPTION_ARG_FILENAME, &description, N_("What the project is about"),
+      C_("metavariable", "TEXT") },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visible_to,
       N_("Who may see the project: “everyone” who may see the customer (the default), "
-         "“team”, or the name of a group; repeat for several groups"), N_("WHO") },
+         "“team”, or the name of a group; repeat for several groups"), C_("metavariable", "WHO") },
     { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &teams,
-      N_("A group that may see the project, as --visible-to GROUP; repeat for several"), N_("GROUP") },
+      N_("A group that may see the project, as --visible-to GROUP; repeat for several"), C_("metavariable", "GROUP") },
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("NAME"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"),
                          _("Add a delivery project of a customer and print its id. "
                            "You become a member of its team, with those named by --member."),
                          entries, TRUE, 1, 1, error))
@@ -794,12 +796,13 @@ tandem_cli_project_list (TandemCli  *cli,
   gboolean delivery = FALSE;
   gboolean mine = FALSE;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The projects of one customer"), N_("ID") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The projects of one customer"),
+      C_("metavariable", "ID") },
     { "sales", 0, 0, G_OPTION_ARG_NONE, &sales, N_("Sales projects only"), NULL },
     { "delivery", 0, 0, G_OPTION_ARG_NONE, &delivery, N_("Delivery projects only (won sales among them)"), NULL },
     { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, N_("Projects whose team you are in"), NULL },
     { "text", 0, 0, G_OPTION_ARG_FILENAME, &text, N_("Projects whose name, customer or campaign has TEXT"),
-      N_("TEXT") },
+      C_("metavariable", "TEXT") },
     { NULL }
   };
 
@@ -840,14 +843,18 @@ tandem_cli_sale_list (TandemCli  *cli,
   g_autofree char *to = NULL;
   gboolean open_only = FALSE;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The sales of one customer"), N_("ID") },
-    { "stage", 0, 0, G_OPTION_ARG_FILENAME, &stage_text, N_("The sales at a stage, by name or id"), N_("STAGE") },
-    { "seller", 0, 0, G_OPTION_ARG_FILENAME, &seller_text, N_("The sales of a seller"), N_("LOGIN") },
-    { "product", 0, 0, G_OPTION_ARG_FILENAME, &product_text, N_("The sales of a product"), N_("PRODUCT") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The sales of one customer"),
+      C_("metavariable", "ID") },
+    { "stage", 0, 0, G_OPTION_ARG_FILENAME, &stage_text, N_("The sales at a stage, by name or id"),
+      C_("metavariable", "STAGE") },
+    { "seller", 0, 0, G_OPTION_ARG_FILENAME, &seller_text, N_("The sales of a seller"), C_("metavariable", "LOGIN") },
+    { "product", 0, 0, G_OPTION_ARG_FILENAME, &product_text, N_("The sales of a product"),
+      C_("metavariable", "PRODUCT") },
     { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Open sales only, neither won nor lost"), NULL },
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("Expected to close on this day or later"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("Expected to close on this day or later"),
+      C_("metavariable", "DATE") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("Expected to close up to and including this day"),
-      N_("DATE") },
+      C_("metavariable", "DATE") },
     { NULL }
   };
 
@@ -906,7 +913,7 @@ parse_member (TandemCli           *cli,
 {
   TandemUser *user;
 
-  if (!tandem_cli_parse (cli, _("ID LOGIN"), summary, entries, FALSE, 2, 2, error) ||
+  if (!tandem_cli_parse (cli, C_("metavariable", "ID LOGIN"), summary, entries, FALSE, 2, 2, error) ||
       !tandem_cli_parse_id (cli->args[1], "ID", project_id, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
@@ -927,7 +934,7 @@ tandem_cli_project_member_add (TandemCli  *cli,
   gint64 user_id;
   const GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_FILENAME, &role, N_("Their role in the project, e.g. “Project manager”"),
-      N_("ROLE") },
+      C_("metavariable", "ROLE") },
     { NULL }
   };
 
@@ -1029,29 +1036,36 @@ tandem_cli_sale_add (TandemCli  *cli,
   int probability = -1;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &o.company, N_("The id of the customer (needed)"), N_("ID") },
-    { "title", 0, 0, G_OPTION_ARG_FILENAME, &o.title, N_("The name of the sale (needed)"), N_("TITLE") },
-    { "value", 0, 0, G_OPTION_ARG_FILENAME, &o.value, N_("The value, like 12500 or 12500.50"), N_("AMOUNT") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &o.company, N_("The id of the customer (needed)"),
+      C_("metavariable", "ID") },
+    /* Translators: stands for the title of a sale in "--title=TITLE" */
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &o.title, N_("The name of the sale (needed)"),
+      C_("metavariable", "TITLE") },
+    { "value", 0, 0, G_OPTION_ARG_FILENAME, &o.value, N_("The value, like 12500 or 12500.50"),
+      C_("metavariable", "AMOUNT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &o.currency, N_("The currency of the value (default: EUR)"),
-      N_("CODE") },
-    { "close", 0, 0, G_OPTION_ARG_FILENAME, &o.close, N_("The expected closing date"), N_("YYYY-MM-DD") },
+      /* Translators: stands for a currency code such as EUR in "--currency=CODE" */
+      C_("currency metavariable", "CODE") },
+    { "close", 0, 0, G_OPTION_ARG_FILENAME, &o.close, N_("The expected closing date"),
+      C_("metavariable", "YYYY-MM-DD") },
     { "probability", 0, 0, G_OPTION_ARG_FILENAME, &o.probability,
-      N_("The probability in percent (default: the stage’s)"), N_("0–100") },
+      N_("The probability in percent (default: the stage’s)"), C_("metavariable", "0–100") },
     { "stage", 0, 0, G_OPTION_ARG_FILENAME, &o.stage,
-      N_("The stage, by name or id (default: the first one, Lead)"), N_("STAGE") },
+      N_("The stage, by name or id (default: the first one, Lead)"), C_("metavariable", "STAGE") },
     { "seller", 0, 0, G_OPTION_ARG_FILENAME, &o.seller, N_("The responsible seller (default: you)"),
-      N_("LOGIN") },
-    { "product", 0, 0, G_OPTION_ARG_FILENAME, &o.product, N_("The product, by name"), N_("PRODUCT") },
+      C_("metavariable", "LOGIN") },
+    { "product", 0, 0, G_OPTION_ARG_FILENAME, &o.product, N_("The product, by name"), C_("metavariable", "PRODUCT") },
     { "campaign", 0, 0, G_OPTION_ARG_FILENAME, &o.campaign, N_("The campaign the sale came from"),
-      N_("CAMPAIGN") },
-    { "description", 0, 0, G_OPTION_ARG_FILENAME, &o.description, N_("What the sale is about"), N_("TEXT") },
+      C_("metavariable", "CAMPAIGN") },
+    { "description", 0, 0, G_OPTION_ARG_FILENAME, &o.description, N_("What the sale is about"),
+      C_("metavariable", "TEXT") },
     { "member", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.members,
-      N_("A member of the sale’s team; repeat for several (you are one anyway)"), N_("LOGIN") },
+      N_("A member of the sale’s team; repeat for several (you are one anyway)"), C_("metavariable", "LOGIN") },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.visible_to,
       N_("Who may see the sale: “everyone” who may see the customer (the default), "
-         "“team”, or the name of a group; repeat for several groups"), N_("WHO") },
+         "“team”, or the name of a group; repeat for several groups"), C_("metavariable", "WHO") },
     { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.teams,
-      N_("A group that may see the sale, as --visible-to GROUP; repeat for several"), N_("GROUP") },
+      N_("A group that may see the sale, as --visible-to GROUP; repeat for several"), C_("metavariable", "GROUP") },
     { NULL }
   };
 
@@ -1130,7 +1144,7 @@ tandem_cli_sale_move (TandemCli  *cli,
   gint64 id;
   const GOptionEntry entries[] = {
     { "stage", 0, 0, G_OPTION_ARG_FILENAME, &stage_text, N_("The new stage, by name or id (needed)"),
-      N_("STAGE") },
+      C_("metavariable", "STAGE") },
     { NULL }
   };
 
@@ -1202,17 +1216,20 @@ tandem_cli_task_add (TandemCli  *cli,
   gint64 project_id;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text, N_("The id of the project (needed)"), N_("ID") },
-    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("What is to be done (needed)"), N_("TITLE") },
-    { "due", 0, 0, G_OPTION_ARG_FILENAME, &due_text, N_("When it is due"), N_("YYYY-MM-DD") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text, N_("The id of the project (needed)"),
+      C_("metavariable", "ID") },
+    /* Translators: stands for the title of a task in "--title=TITLE" */
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("What is to be done (needed)"),
+      C_("metavariable", "TITLE") },
+    { "due", 0, 0, G_OPTION_ARG_FILENAME, &due_text, N_("When it is due"), C_("metavariable", "YYYY-MM-DD") },
     { "responsible", 0, 0, G_OPTION_ARG_FILENAME, &responsible,
-      N_("Who is responsible for it; a member of the team"), N_("LOGIN") },
-    { "description", 0, 0, G_OPTION_ARG_FILENAME, &description, N_("More about the task"), N_("TEXT") },
+      N_("Who is responsible for it; a member of the team"), C_("metavariable", "LOGIN") },
+    { "description", 0, 0, G_OPTION_ARG_FILENAME, &description, N_("More about the task"), C_("metavariable", "TEXT") },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visible_to,
       N_("Which of the team may see it: “team” (the default), “private” (you and the responsible "
-         "person) or the name of a group; repeat for several groups"), N_("WHO") },
+         "person) or the name of a group; repeat for several groups"), C_("metavariable", "WHO") },
     { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &teams,
-      N_("A group of the team that may see it, as --visible-to GROUP"), N_("GROUP") },
+      N_("A group of the team that may see it, as --visible-to GROUP"), C_("metavariable", "GROUP") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &is_private, N_("Only you and the responsible person may see it"),
       NULL },
     { NULL }
@@ -1282,7 +1299,7 @@ tandem_cli_task_list (TandemCli  *cli,
   gint64 project_id = 0;
   TandemCliList list;
   const GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text, N_("The tasks of one project"), N_("ID") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text, N_("The tasks of one project"), C_("metavariable", "ID") },
     { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, N_("Your own open tasks in every project"), NULL },
     { NULL }
   };
@@ -1368,7 +1385,7 @@ set_task_state (TandemCli        *cli,
 {
   gint64 id;
 
-  return tandem_cli_parse (cli, _("ID"), summary, NULL, FALSE, 1, 1, error) &&
+  return tandem_cli_parse (cli, C_("metavariable", "ID"), summary, NULL, FALSE, 1, 1, error) &&
          tandem_cli_parse_id (cli->args[1], "ID", &id, error) &&
          tandem_cli_sign_in (cli, error) &&
          tandem_store_set_task_state (cli->store, id, state, error);
@@ -1445,12 +1462,13 @@ tandem_cli_product_add (TandemCli  *cli,
   g_autofree char *group = NULL;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "group", 0, 0, G_OPTION_ARG_FILENAME, &group, N_("The product group"), N_("GROUP") },
+    { "group", 0, 0, G_OPTION_ARG_FILENAME, &group, N_("The product group"), C_("metavariable", "GROUP") },
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("NAME"), _("Add a product sales can name and print its id. "
-                                           "Only administrators can change the products."),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"),
+                         _("Add a product sales can name and print its id. "
+                           "Only administrators can change the products."),
                          entries, FALSE, 1, 1, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;

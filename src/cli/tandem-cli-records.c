@@ -20,27 +20,35 @@ typedef struct
   const char *option;
   const char *property;
   const char *description;
+  const char *arg_context;       /* the msgctxt of arg_description */
   const char *arg_description;
 } TandemCliTextOption;
 
 static const TandemCliTextOption company_options[] = {
-  { "phone", "phone", N_("Phone number"), N_("PHONE") },
-  { "fax", "fax", N_("Fax number"), N_("FAX") },
-  { "email", "email", N_("E-mail address"), N_("ADDRESS") },
-  { "website", "website", N_("Web site"), N_("URL") },
-  { "business-id", "business-id", N_("Business ID: a Finnish Y-tunnus or Polish NIP is checked"), N_("ID") },
-  { "vat", "vat-number", N_("VAT number"), N_("NUMBER") },
-  { "street", "visit-street", N_("Street of the visiting address"), N_("STREET") },
-  { "postcode", "visit-postcode", N_("Postcode of the visiting address"), N_("CODE") },
-  { "city", "visit-city", N_("City of the visiting address"), N_("CITY") },
-  { "country", "visit-country", N_("Country of the visiting address, e.g. FI or PL"), N_("CC") },
+  { "phone", "phone", N_("Phone number"), "metavariable", NC_("metavariable", "PHONE") },
+  { "fax", "fax", N_("Fax number"), "metavariable", NC_("metavariable", "FAX") },
+  { "email", "email", N_("E-mail address"), "metavariable", NC_("metavariable", "ADDRESS") },
+  { "website", "website", N_("Web site"), "metavariable", NC_("metavariable", "URL") },
+  { "business-id", "business-id", N_("Business ID: a Finnish Y-tunnus or Polish NIP is checked"),
+    "metavariable", NC_("metavariable", "ID") },
+  { "vat", "vat-number", N_("VAT number"), "metavariable", NC_("metavariable", "NUMBER") },
+  { "street", "visit-street", N_("Street of the visiting address"), "metavariable", NC_("metavariable", "STREET") },
+  /* Translators: stands for a postcode in "--postcode=CODE" */
+  { "postcode", "visit-postcode", N_("Postcode of the visiting address"),
+    "postcode metavariable", NC_("postcode metavariable", "CODE") },
+  { "city", "visit-city", N_("City of the visiting address"), "metavariable", NC_("metavariable", "CITY") },
+  /* Translators: stands for a two-letter country code in "--country=CC" */
+  { "country", "visit-country", N_("Country of the visiting address, e.g. FI or PL"),
+    "metavariable", NC_("metavariable", "CC") },
 };
 
 static const TandemCliTextOption person_options[] = {
-  { "title", "job-title", N_("Title at the company"), N_("TITLE") },
-  { "email", "email", N_("E-mail address"), N_("ADDRESS") },
-  { "phone", "phone", N_("Phone number"), N_("PHONE") },
-  { "mobile", "mobile", N_("Mobile phone number"), N_("PHONE") },
+  /* Translators: stands for a job title in "--title=TITLE" */
+  { "title", "job-title", N_("Title at the company"),
+    "job title metavariable", NC_("job title metavariable", "TITLE") },
+  { "email", "email", N_("E-mail address"), "metavariable", NC_("metavariable", "ADDRESS") },
+  { "phone", "phone", N_("Phone number"), "metavariable", NC_("metavariable", "PHONE") },
+  { "mobile", "mobile", N_("Mobile phone number"), "metavariable", NC_("metavariable", "PHONE") },
 };
 
 /* The option entries for @options, writing into @values, followed by
@@ -57,7 +65,8 @@ build_entries (const TandemCliTextOption *options,
     {
       GOptionEntry entry = {
         options[i].option, 0, 0, G_OPTION_ARG_FILENAME, &values[i],
-        options[i].description, options[i].arg_description
+        options[i].description,
+        g_dpgettext2 (GETTEXT_PACKAGE, options[i].arg_context, options[i].arg_description)
       };
       g_array_append_val (entries, entry);
     }
@@ -109,7 +118,7 @@ parse_show_id (TandemCli  *cli,
                gint64     *id,
                GError    **error)
 {
-  return tandem_cli_parse (cli, _("ID"), summary, NULL, TRUE, 1, 1, error) &&
+  return tandem_cli_parse (cli, C_("metavariable", "ID"), summary, NULL, TRUE, 1, 1, error) &&
          tandem_cli_parse_id (cli->args[1], "ID", id, error) &&
          tandem_cli_sign_in (cli, error);
 }
@@ -127,14 +136,14 @@ tandem_cli_company_add (TandemCli  *cli,
   gint64 id;
   const GOptionEntry extra[] = {
     { "role", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roles,
-      N_("A partner role of the company; repeat for several"), N_("ROLE") },
+      N_("A partner role of the company; repeat for several"), C_("metavariable", "ROLE") },
     { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &assignments,
-      N_("Set a classification or additional field; repeat for several"), N_("FIELD=VALUE") },
+      N_("Set a classification or additional field; repeat for several"), C_("metavariable", "FIELD=VALUE") },
     { NULL }
   };
 
   entries = build_entries (company_options, G_N_ELEMENTS (company_options), values, extra);
-  if (!tandem_cli_parse (cli, _("NAME"), _("Add a company and print its id. Only the name is needed."),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"), _("Add a company and print its id. Only the name is needed."),
                          entries, FALSE, 1, 1, error) ||
       !tandem_cli_sign_in (cli, error))
     goto out;
@@ -173,14 +182,14 @@ tandem_cli_person_add (TandemCli  *cli,
   gint64 id;
   const GOptionEntry extra[] = {
     { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text,
-      N_("The id of the person’s company"), N_("ID") },
+      N_("The id of the person’s company"), C_("metavariable", "ID") },
     { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &assignments,
-      N_("Set a classification or additional field; repeat for several"), N_("FIELD=VALUE") },
+      N_("Set a classification or additional field; repeat for several"), C_("metavariable", "FIELD=VALUE") },
     { NULL }
   };
 
   entries = build_entries (person_options, G_N_ELEMENTS (person_options), values, extra);
-  if (!tandem_cli_parse (cli, _("NAME"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"),
                          _("Add a person, at a company or on their own, and print the id. Only the name is needed."),
                          entries, FALSE, 1, 1, error))
     goto out;
@@ -354,18 +363,20 @@ tandem_cli_note_add (TandemCli  *cli,
   gint64 parent_id;
   gint64 id;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The id of the company the note is on"), N_("ID") },
-    { "person", 0, 0, G_OPTION_ARG_FILENAME, &person_text, N_("The id of the person the note is on"), N_("ID") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, &company_text, N_("The id of the company the note is on"),
+      C_("metavariable", "ID") },
+    { "person", 0, 0, G_OPTION_ARG_FILENAME, &person_text, N_("The id of the person the note is on"),
+      C_("metavariable", "ID") },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_text,
-      N_("The id of the project or sales project the note is on"), N_("ID") },
-    { "text", 0, 0, G_OPTION_ARG_FILENAME, &text, N_("The text of the note"), N_("TEXT") },
+      N_("The id of the project or sales project the note is on"), C_("metavariable", "ID") },
+    { "text", 0, 0, G_OPTION_ARG_FILENAME, &text, N_("The text of the note"), C_("metavariable", "TEXT") },
     { "visible-to", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visible_to,
       N_("Only members of GROUP may read the note; repeat for several groups. "
-         "“team”: only the project’s team; “everyone”: the default"), N_("GROUP") },
+         "“team”: only the project’s team; “everyone”: the default"), C_("metavariable", "GROUP") },
     { "team", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &teams,
-      N_("Only members of GROUP may read the note, as --visible-to GROUP"), N_("GROUP") },
+      N_("Only members of GROUP may read the note, as --visible-to GROUP"), C_("metavariable", "GROUP") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &private, N_("Only you may read the note"), NULL },
-    { "due", 0, 0, G_OPTION_ARG_FILENAME, &due, N_("Due date of the note"), N_("YYYY-MM-DD") },
+    { "due", 0, 0, G_OPTION_ARG_FILENAME, &due, N_("Due date of the note"), C_("metavariable", "YYYY-MM-DD") },
     { NULL }
   };
 

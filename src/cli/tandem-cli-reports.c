@@ -375,11 +375,13 @@ run_report (TandemCli  *cli,
   gboolean csv = FALSE;
   TandemCliList list;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("The first day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("The last day"), N_("DATE") },
-    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by_text, NULL, N_("WHAT") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text, N_("The first day"), C_("metavariable", "DATE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text, N_("The last day"), C_("metavariable", "DATE") },
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by_text, NULL, C_("metavariable", "WHAT") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
-    { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency, N_("Only the rows in this currency"), N_("CODE") },
+    /* Translators: stands for a currency code such as EUR in "--currency=CODE" */
+    { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency, N_("Only the rows in this currency"),
+      C_("currency metavariable", "CODE") },
     { NULL }
   };
 

@@ -21,11 +21,11 @@ tandem_cli_search (TandemCli  *cli,
   TandemCliList list;
   int limit = DEFAULT_LIMIT;
   const GOptionEntry entries[] = {
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (default: 50)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (default: 50)"), C_("metavariable", "N") },
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("QUERY…"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "QUERY…"),
                          _("Search companies, people, notes, activities, projects and tasks as the search field of Tandem does. "
                            "Several words are joined with spaces."),
                          entries, TRUE, 1, G_MAXUINT, error))

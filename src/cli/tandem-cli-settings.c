@@ -35,7 +35,7 @@ tandem_cli_role_add (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!tandem_cli_parse (cli, _("NAME"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"),
                          _("Add a partner role (customer, prospect, supplier, …) and print its id."),
                          NULL, FALSE, 1, 1, error) ||
       !tandem_cli_sign_in (cli, error))
@@ -92,9 +92,10 @@ tandem_cli_field_add (TandemCli  *cli,
   gint64 id;
   const GOptionEntry entries[] = {
     { "type", 0, 0, G_OPTION_ARG_FILENAME, &type_text,
-      N_("text, number, date, bool, link or choice (default: text, or choice with --choices)"), N_("TYPE") },
+      N_("text, number, date, bool, link or choice (default: text, or choice with --choices)"),
+      C_("metavariable", "TYPE") },
     { "choices", 0, 0, G_OPTION_ARG_FILENAME, &choices_text,
-      N_("The values of a choice field, separated by commas"), N_("A,B,C") },
+      N_("The values of a choice field, separated by commas"), C_("metavariable", "A,B,C") },
     { NULL }
   };
 

@@ -53,8 +53,10 @@ tandem_cli_init (TandemCli  *cli,
   gboolean existed;
   const char *path;
   const GOptionEntry entries[] = {
-    { "admin", 0, 0, G_OPTION_ARG_FILENAME, &login, N_("Login name of the first administrator"), N_("LOGIN") },
-    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, N_("Full name of the first administrator"), N_("NAME") },
+    { "admin", 0, 0, G_OPTION_ARG_FILENAME, &login, N_("Login name of the first administrator"),
+      C_("metavariable", "LOGIN") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, N_("Full name of the first administrator"),
+      C_("metavariable", "NAME") },
     { NULL }
   };
 
@@ -152,13 +154,15 @@ tandem_cli_user_add (TandemCli  *cli,
   TandemRole role = TANDEM_ROLE_USER;
   const char *login;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, N_("Full name of the user"), N_("NAME") },
-    { "role", 0, 0, G_OPTION_ARG_FILENAME, &role_text, N_("admin, manager or user (default: user)"), N_("ROLE") },
-    { "group", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &groups, N_("Put the user in GROUP; repeat for several"), N_("GROUP") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, N_("Full name of the user"), C_("metavariable", "NAME") },
+    { "role", 0, 0, G_OPTION_ARG_FILENAME, &role_text, N_("admin, manager or user (default: user)"),
+      C_("metavariable", "ROLE") },
+    { "group", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &groups, N_("Put the user in GROUP; repeat for several"),
+      C_("metavariable", "GROUP") },
     { NULL }
   };
 
-  if (!tandem_cli_parse (cli, _("LOGIN"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "LOGIN"),
                          _("Add a user. The password is read from TANDEM_NEW_PASSWORD, or asked for twice."),
                          entries, FALSE, 1, 1, error))
     return FALSE;
@@ -220,7 +224,7 @@ tandem_cli_user_passwd (TandemCli  *cli,
   const char *login;
   gboolean found = FALSE;
 
-  if (!tandem_cli_parse (cli, _("LOGIN"),
+  if (!tandem_cli_parse (cli, C_("metavariable", "LOGIN"),
                          _("Set a user’s password. The new password is read from TANDEM_NEW_PASSWORD, or asked for twice. "
                            "Administrators can set anyone’s password; others only their own."),
                          NULL, FALSE, 1, 1, error))
@@ -299,7 +303,7 @@ tandem_cli_group_add (TandemCli  *cli,
 {
   gint64 id;
 
-  if (!tandem_cli_parse (cli, _("NAME"), _("Add a group of users and print its id."),
+  if (!tandem_cli_parse (cli, C_("metavariable", "NAME"), _("Add a group of users and print its id."),
                          NULL, FALSE, 1, 1, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;

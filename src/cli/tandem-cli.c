@@ -113,6 +113,20 @@ describe_commands (const char *only)
   return g_string_free (text, FALSE);
 }
 
+/* Option descriptions are marked N_() and translated when --help prints
+ * them. Metavariables, all capitals, come translated in their context
+ * (C_("metavariable", "TITLE")): looking them up again without it could
+ * give another meaning of the same word. */
+static const char *
+translate_option (const char *text,
+                  gpointer    data)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return g_dgettext (GETTEXT_PACKAGE, text);
+  return text;
+}
+
 static gboolean
 has_entry (const GOptionEntry *entries,
            const char         *long_name)
@@ -134,9 +148,9 @@ add_global_entries (GOptionContext     *context,
 {
   const GOptionEntry global_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
-      N_("The database file (default: the one Tandem uses)"), N_("FILE") },
+      N_("The database file (default: the one Tandem uses)"), C_("metavariable", "FILE") },
     { "user", 0, 0, G_OPTION_ARG_FILENAME, &cli->login,
-      N_("Sign in as LOGIN (default: $TANDEM_USER, or your login name)"), N_("LOGIN") },
+      N_("Sign in as LOGIN (default: $TANDEM_USER, or your login name)"), C_("metavariable", "LOGIN") },
     { NULL }
   };
   const GOptionEntry json_entries[] = {
@@ -177,6 +191,7 @@ tandem_cli_parse (TandemCli           *cli,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_global_entries (context, cli, with_json, entries);
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
 
   if (!g_option_context_parse_strv (context, &cli->args, error))
     return FALSE;
@@ -360,13 +375,14 @@ run (TandemCli  *cli,
   if (args == NULL)
     return FALSE;
 
-  context = g_option_context_new (_("COMMAND …"));
+  context = g_option_context_new (C_("metavariable", "COMMAND …"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Manage a Tandem database from a terminal or a script."));
   description = describe_commands (NULL);
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_global_entries (context, cli, FALSE, NULL);
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
   /* Stop at the command: what follows belongs to it. */
   g_option_context_set_strict_posix (context, TRUE);
 
