@@ -719,6 +719,122 @@ test_campaigns_I3 (TestDb        *db,
   g_assert_null (tandem_project_get_campaign (sale));
 }
 
+static char *
+recipient_lines (TestDb                     *db,
+                 const TandemRecipientQuery *query,
+                 guint                      *n_left_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemRecipientCursor) cursor = tandem_store_open_recipients (db->store, query, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  TandemPostalAddress *a;
+
+  g_assert_no_error (error);
+  while ((a = tandem_recipient_cursor_next (cursor, &error)) != NULL)
+    {
+      g_string_append_printf (out, "%s/%s/%s/%s/%s/%s;", a->name, a->contact ? a->contact : "",
+                              a->street ? a->street : "", a->postcode ? a->postcode : "",
+                              a->city ? a->city : "", a->country ? a->country : "");
+      tandem_postal_address_free (a);
+    }
+  g_assert_no_error (error);
+  if (n_left_out != NULL)
+    *n_left_out = tandem_recipient_cursor_get_n_left_out (cursor);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Whom a label sheet is for (I4): a person at a company gets the
+ * company's name and their own as contact, at the company's postal
+ * address; "Do not contact" is left out unless asked for, a person also
+ * through their company; one label per contact; a deleted company none. */
+static void
+test_label_recipients_I4 (TestDb        *db,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemCompany) acme = tandem_company_new ("Acme Oy");
+  g_autoptr(TandemCompany) lodz = tandem_company_new ("Łódź Tools sp. z o.o.");
+  g_autoptr(TandemPerson) home = tandem_person_new ("Maija Koti");
+  g_autofree char *lines = NULL;
+  gint64 fair = add_group (db, "Fair visitors");
+  gint64 acme_id, lodz_id, pekka, anna, maija, gone;
+  guint left_out = 0;
+
+  g_object_set (acme, "visit-street", "Tehdaskatu 1", "visit-postcode", "33100", "visit-city", "Tampere",
+                "postal-street", "PL 12", "postal-postcode", "33101", "postal-city", "Tampere", NULL);
+  acme_id = tandem_store_save_company (db->store, acme, &error);
+  g_object_set (lodz, "visit-street", "ul. Piotrkowska 1", "visit-postcode", "90-001", "visit-city", "Łódź",
+                "visit-country", "PL", NULL);
+  lodz_id = tandem_store_save_company (db->store, lodz, &error);
+  g_object_set (home, "street", "Kotikatu 2", "postcode", "00100", "city", "Helsinki", NULL);
+  maija = tandem_store_save_person (db->store, home, &error);
+  g_assert_no_error (error);
+  pekka = add_person_at (db, "Pekka Virtanen", acme_id);
+  anna = add_person_at (db, "Anna Nowak", lodz_id);
+  gone = add_company_in (db, "Gone Oy", "Espoo", NULL);
+
+  put_in (db, fair, TANDEM_KIND_PERSON, pekka);
+  put_in (db, fair, TANDEM_KIND_PERSON, anna);
+  put_in (db, fair, TANDEM_KIND_PERSON, maija);
+  put_in (db, fair, TANDEM_KIND_COMPANY, lodz_id);
+  put_in (db, fair, TANDEM_KIND_COMPANY, gone);
+  put_in (db, GROUP_DO_NOT_CONTACT, TANDEM_KIND_COMPANY, lodz_id);
+  g_assert_true (tandem_store_delete (db->store, TANDEM_KIND_COMPANY, gone, &error));
+
+  {
+    TandemGroupFilter filter = { .include = (gint64[]) { fair, GROUP_MAILING }, .n_include = 2 };
+    TandemRecipientQuery query = { .groups = &filter };
+
+    lines = recipient_lines (db, &query, &left_out);
+    g_assert_cmpstr (lines, ==,
+                     "Maija Koti//Kotikatu 2/00100/Helsinki/;"
+                     "Acme Oy/Pekka Virtanen/PL 12/33101/Tampere/;");
+    g_assert_cmpuint (left_out, ==, 2);
+    g_assert_cmpuint (tandem_store_count_recipients (db->store, &query, &left_out, &error), ==, 2);
+    g_assert_cmpuint (left_out, ==, 2);
+    g_clear_pointer (&lines, g_free);
+
+    query.include_do_not_contact = TRUE;
+    lines = recipient_lines (db, &query, &left_out);
+    g_assert_cmpstr (lines, ==,
+                     "Łódź Tools sp. z o.o./Anna Nowak/ul. Piotrkowska 1/90-001/Łódź/PL;"
+                     "Maija Koti//Kotikatu 2/00100/Helsinki/;"
+                     "Acme Oy/Pekka Virtanen/PL 12/33101/Tampere/;"
+                     "Łódź Tools sp. z o.o.//ul. Piotrkowska 1/90-001/Łódź/PL;");
+    g_assert_cmpuint (left_out, ==, 0);
+    g_clear_pointer (&lines, g_free);
+  }
+
+  {
+    /* A selection keeps its order and names each contact once. */
+    TandemContactRef refs[] = { { TANDEM_KIND_PERSON, pekka }, { TANDEM_KIND_COMPANY, acme_id },
+                                { TANDEM_KIND_PERSON, pekka }, { TANDEM_KIND_COMPANY, gone } };
+    TandemRecipientQuery query = { .refs = refs, .n_refs = G_N_ELEMENTS (refs) };
+
+    lines = recipient_lines (db, &query, NULL);
+    g_assert_cmpstr (lines, ==, "Acme Oy/Pekka Virtanen/PL 12/33101/Tampere/;Acme Oy//PL 12/33101/Tampere/;");
+    g_clear_pointer (&lines, g_free);
+  }
+
+  {
+    /* A campaign without a target list says so; two sources are refused. */
+    g_autoptr(TandemCampaign) campaign = tandem_campaign_new ("Christmas cards");
+    TandemGroupFilter filter = { 0, };
+    TandemRecipientQuery query = { 0, };
+    g_autoptr(TandemRecipientCursor) cursor = NULL;
+
+    query.campaign_id = tandem_store_save_campaign (db->store, campaign, &error);
+    g_assert_no_error (error);
+    cursor = tandem_store_open_recipients (db->store, &query, &error);
+    g_assert_null (cursor);
+    g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
+    g_clear_error (&error);
+    query.groups = &filter;
+    g_assert_null (tandem_store_open_recipients (db->store, &query, &error));
+    g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +859,9 @@ main (int   argc,
 
   g_test_add ("/campaigns/target-list-sales-activities-I3", TestDb, NULL,
               test_db_setup, test_campaigns_I3, test_db_teardown);
+
+  g_test_add ("/labels/recipients-do-not-contact-I4", TestDb, NULL,
+              test_db_setup, test_label_recipients_I4, test_db_teardown);
 
   return g_test_run ();
 }

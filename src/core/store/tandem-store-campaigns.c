@@ -334,10 +334,10 @@ fail:
   return FALSE;
 }
 
-static TandemSavedSearch *
-target_search (TandemStore  *self,
-               gint64        id,
-               GError      **error)
+TandemSavedSearch *
+tandem_store_campaign_target_search (TandemStore  *self,
+                                     gint64        id,
+                                     GError      **error)
 {
   g_autoptr(TandemCampaign) campaign = tandem_store_get_campaign (self, id, error);
   g_autofree char *search_id = NULL;
@@ -364,7 +364,7 @@ tandem_store_count_campaign_targets (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
-  search = target_search (self, id, error);
+  search = tandem_store_campaign_target_search (self, id, error);
   return search != NULL ? tandem_store_count_search_matches (self, search, error) : 0;
 }
 
@@ -379,6 +379,6 @@ tandem_store_list_campaign_targets (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  search = target_search (self, id, error);
+  search = tandem_store_campaign_target_search (self, id, error);
   return search != NULL ? tandem_store_run_saved_search (self, search, offset, limit, error) : NULL;
 }

@@ -1373,3 +1373,291 @@ tandem_store_run_saved_search (TandemStore        *self,
   sqlite3_finalize (stmt);
   return contacts;
 }
+
+/* Label recipients (I4) */
+
+struct _TandemRecipientCursor
+{
+  TandemStore *store;
+  GArray      *refs;       /* TandemContactRef, in name order */
+  guint        next;
+  gboolean     include_do_not_contact;
+  guint        n_left_out;
+};
+
+/* A company's address: its postal one when it has one, else its visiting
+ * one. A person at a company: the company's name, the person as contact,
+ * at the person's own address when they have one, else the company's. */
+#define COMPANY_ADDRESS(c, part) \
+  "CASE WHEN trim (ifnull (" c ".postal_street, '') || ifnull (" c ".postal_city, '')) <> ''" \
+  " THEN " c ".postal_" part " ELSE " c ".visit_" part " END"
+
+static const char company_address_sql[] =
+  "SELECT c.name, NULL, " COMPANY_ADDRESS ("c", "street") ", " COMPANY_ADDRESS ("c", "postcode") ", "
+  COMPANY_ADDRESS ("c", "city") ", " COMPANY_ADDRESS ("c", "country") ","
+  " EXISTS (SELECT 1 FROM contact_group_members m JOIN contact_groups g ON g.id = m.group_id"
+  "   WHERE g.do_not_contact = 1 AND m.company_id = c.id)"
+  " FROM visible_companies c WHERE c.id = ?";
+
+static const char person_address_sql[] =
+  "SELECT coalesce (vc.name, p.name), CASE WHEN vc.id IS NOT NULL THEN p.name END,"
+  " CASE WHEN trim (ifnull (p.street, '') || ifnull (p.city, '')) <> '' OR vc.id IS NULL THEN p.street"
+  "  ELSE " COMPANY_ADDRESS ("vc", "street") " END,"
+  " CASE WHEN trim (ifnull (p.street, '') || ifnull (p.city, '')) <> '' OR vc.id IS NULL THEN p.postcode"
+  "  ELSE " COMPANY_ADDRESS ("vc", "postcode") " END,"
+  " CASE WHEN trim (ifnull (p.street, '') || ifnull (p.city, '')) <> '' OR vc.id IS NULL THEN p.city"
+  "  ELSE " COMPANY_ADDRESS ("vc", "city") " END,"
+  " CASE WHEN trim (ifnull (p.street, '') || ifnull (p.city, '')) <> '' OR vc.id IS NULL THEN p.country"
+  "  ELSE " COMPANY_ADDRESS ("vc", "country") " END,"
+  " EXISTS (SELECT 1 FROM contact_group_members m JOIN contact_groups g ON g.id = m.group_id"
+  "   WHERE g.do_not_contact = 1 AND (m.person_id = p.id OR (vc.id IS NOT NULL AND m.company_id = vc.id)))"
+  " FROM visible_people p LEFT JOIN visible_companies vc ON vc.id = p.company_id WHERE p.id = ?";
+
+static gboolean
+collect_refs (TandemStore   *self,
+              sqlite3_stmt  *stmt,
+              GArray        *refs,
+              GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemContactRef ref = { sqlite3_column_int (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (refs, ref);
+    }
+  if (rc != SQLITE_DONE)
+    return tandem_store_set_db_error (self, error);
+  return TRUE;
+}
+
+static GArray *
+recipient_refs (TandemStore                 *self,
+                const TandemRecipientQuery  *query,
+                GError                     **error)
+{
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (TandemContactRef));
+  int sources = (query->groups != NULL) + (query->search != NULL) + (query->campaign_id != 0) + (query->n_refs > 0);
+
+  if (sources != 1)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                   sources == 0 ? _("Choose whom the labels are for: a group, a saved search, a campaign or a selection")
+                                : _("Choose only one of a group, a saved search, a campaign or a selection"));
+      return NULL;
+    }
+
+  if (query->groups != NULL)
+    {
+      sqlite3_stmt *stmt = prepare_filter (self, query->groups, FALSE, error);
+      gboolean ok;
+
+      if (stmt == NULL)
+        return NULL;
+      bind_named_int (stmt, ":limit", -1);
+      bind_named_int (stmt, ":offset", 0);
+      ok = collect_refs (self, stmt, refs, error);
+      sqlite3_reset (stmt);
+      if (!ok)
+        return NULL;
+    }
+  else if (query->search != NULL || query->campaign_id != 0)
+    {
+      g_autoptr(TandemSavedSearch) checked = NULL;
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (query->campaign_id != 0)
+        {
+          g_autoptr(TandemSavedSearch) target = tandem_store_campaign_target_search (self, query->campaign_id, error);
+
+          if (target == NULL)
+            return NULL;
+          checked = checked_copy (self, target, error);
+        }
+      else
+        checked = checked_copy (self, query->search, error);
+      if (checked == NULL)
+        return NULL;
+      stmt = prepare_search (self, checked, FALSE, 0, 0, error);
+      if (stmt == NULL)
+        return NULL;
+      ok = collect_refs (self, stmt, refs, error);
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return NULL;
+    }
+  else
+    {
+      /* A selection keeps its order; one contact is one label. */
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < query->n_refs; i++)
+        {
+          char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, query->refs[i].kind, query->refs[i].id);
+
+          if (query->refs[i].kind != TANDEM_KIND_COMPANY && query->refs[i].kind != TANDEM_KIND_PERSON)
+            {
+              g_free (key);
+              g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                           _("Only companies and people can be in contact groups"));
+              return NULL;
+            }
+          if (g_hash_table_add (seen, key))
+            g_array_append_val (refs, query->refs[i]);
+        }
+    }
+  return g_steal_pointer (&refs);
+}
+
+/* Reads the address of @ref into *@address (NULL when the user may not
+ * see it); *@do_not_contact says whether it is in a do-not-contact group. */
+static gboolean
+read_address (TandemStore             *self,
+              const TandemContactRef  *ref,
+              TandemPostalAddress    **address,
+              gboolean                *do_not_contact,
+              GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *address = NULL;
+  stmt = tandem_store_prepare (self, ref->kind == TANDEM_KIND_COMPANY ? company_address_sql : person_address_sql,
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ref->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      TandemPostalAddress *a = tandem_postal_address_new ();
+
+      a->name = g_strdup (tandem_store_column_text (stmt, 0));
+      a->contact = g_strdup (tandem_store_column_text (stmt, 1));
+      a->street = g_strdup (tandem_store_column_text (stmt, 2));
+      a->postcode = g_strdup (tandem_store_column_text (stmt, 3));
+      a->city = g_strdup (tandem_store_column_text (stmt, 4));
+      a->country = g_strdup (tandem_store_column_text (stmt, 5));
+      if (ref->kind == TANDEM_KIND_COMPANY)
+        a->company_id = ref->id;
+      else
+        a->person_id = ref->id;
+      *do_not_contact = sqlite3_column_int (stmt, 6) != 0;
+      *address = a;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return tandem_store_set_db_error (self, error);
+  return TRUE;
+}
+
+TandemRecipientCursor *
+tandem_store_open_recipients (TandemStore                 *self,
+                              const TandemRecipientQuery  *query,
+                              GError                     **error)
+{
+  TandemRecipientCursor *cursor;
+  GArray *refs;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!tandem_store_require_user (self, error))
+    return NULL;
+  refs = recipient_refs (self, query, error);
+  if (refs == NULL)
+    return NULL;
+
+  cursor = g_new0 (TandemRecipientCursor, 1);
+  cursor->store = g_object_ref (self);
+  cursor->refs = refs;
+  cursor->include_do_not_contact = query->include_do_not_contact;
+  return cursor;
+}
+
+TandemPostalAddress *
+tandem_recipient_cursor_next (TandemRecipientCursor  *cursor,
+                              GError                **error)
+{
+  g_return_val_if_fail (cursor != NULL, NULL);
+
+  while (cursor->next < cursor->refs->len)
+    {
+      const TandemContactRef *ref = &g_array_index (cursor->refs, TandemContactRef, cursor->next++);
+      TandemPostalAddress *address = NULL;
+      gboolean do_not_contact = FALSE;
+
+      if (!read_address (cursor->store, ref, &address, &do_not_contact, error))
+        return NULL;
+      if (address == NULL)
+        continue;
+      if (do_not_contact && !cursor->include_do_not_contact)
+        {
+          cursor->n_left_out++;
+          tandem_postal_address_free (address);
+          continue;
+        }
+      return address;
+    }
+  return NULL;
+}
+
+guint
+tandem_recipient_cursor_get_n_left_out (TandemRecipientCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, 0);
+  return cursor->n_left_out;
+}
+
+void
+tandem_recipient_cursor_rewind (TandemRecipientCursor *cursor)
+{
+  g_return_if_fail (cursor != NULL);
+  cursor->next = 0;
+  cursor->n_left_out = 0;
+}
+
+void
+tandem_recipient_cursor_free (TandemRecipientCursor *cursor)
+{
+  if (cursor == NULL)
+    return;
+  g_object_unref (cursor->store);
+  g_array_unref (cursor->refs);
+  g_free (cursor);
+}
+
+guint
+tandem_store_count_recipients (TandemStore                 *self,
+                               const TandemRecipientQuery  *query,
+                               guint                       *n_left_out,
+                               GError                     **error)
+{
+  g_autoptr(TandemRecipientCursor) cursor = NULL;
+  TandemPostalAddress *address;
+  GError *local_error = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
+
+  if (n_left_out != NULL)
+    *n_left_out = 0;
+  cursor = tandem_store_open_recipients (self, query, error);
+  if (cursor == NULL)
+    return 0;
+  while ((address = tandem_recipient_cursor_next (cursor, &local_error)) != NULL)
+    {
+      n++;
+      tandem_postal_address_free (address);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  if (n_left_out != NULL)
+    *n_left_out = cursor->n_left_out;
+  return n;
+}

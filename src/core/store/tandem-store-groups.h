@@ -5,6 +5,7 @@
 #include "tandem-activity.h"
 #include "tandem-contact.h"
 #include "tandem-contact-group.h"
+#include "tandem-postal-address.h"
 #include "tandem-saved-search.h"
 
 G_BEGIN_DECLS
@@ -119,5 +120,42 @@ GPtrArray          *tandem_store_run_saved_search     (TandemStore         *self
                                                        guint                offset,
                                                        guint                limit,
                                                        GError             **error);
+
+/* Label recipients (I4): the addresses of a group screen's contacts, a
+ * saved search's matches, a campaign's target list or a selection (one of
+ * them), in name order (a selection in its own order), one per contact,
+ * only those the user may see. Contacts in a do-not-contact group (a
+ * person also through their company) are left out unless asked for, and
+ * counted. A cursor reads one address at a time, so that memory stays flat
+ * however long the list. */
+typedef struct
+{
+  const TandemGroupFilter *groups;
+  TandemSavedSearch       *search;
+  gint64                   campaign_id;
+  const TandemContactRef  *refs;
+  guint                    n_refs;
+  gboolean                 include_do_not_contact;
+} TandemRecipientQuery;
+
+typedef struct _TandemRecipientCursor TandemRecipientCursor;
+
+TandemRecipientCursor *tandem_store_open_recipients  (TandemStore                 *self,
+                                                      const TandemRecipientQuery  *query,
+                                                      GError                     **error);
+/* The next address, or NULL at the end (or with @error set) */
+TandemPostalAddress   *tandem_recipient_cursor_next  (TandemRecipientCursor       *cursor,
+                                                      GError                     **error);
+/* How many were left out for "do not contact" so far */
+guint                  tandem_recipient_cursor_get_n_left_out (TandemRecipientCursor *cursor);
+/* Back to the first address (a print preview is drawn again) */
+void                   tandem_recipient_cursor_rewind (TandemRecipientCursor      *cursor);
+void                   tandem_recipient_cursor_free  (TandemRecipientCursor       *cursor);
+guint                  tandem_store_count_recipients (TandemStore                 *self,
+                                                      const TandemRecipientQuery  *query,
+                                                      guint                       *n_left_out,
+                                                      GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemRecipientCursor, tandem_recipient_cursor_free)
 
 G_END_DECLS

@@ -124,6 +124,11 @@ gboolean      tandem_store_check_busy_conflicts (TandemStore     *self,
 gint64        tandem_store_campaign_id_for_name (TandemStore  *self,
                                                  const char   *name,
                                                  GError      **error);
+/* The saved search that is a campaign's target list, or NULL with @error
+ * (TANDEM_ERROR_INVALID when it has none the user may see). */
+TandemSavedSearch *tandem_store_campaign_target_search (TandemStore *self,
+                                                        gint64       id,
+                                                        GError     **error);
 /* tandem-store-projects.c: rebuilds the search rows of a campaign's
  * projects, which are found by its name. */
 gboolean      tandem_store_reindex_projects_of_campaign (TandemStore *self,
