@@ -8,6 +8,7 @@
 #include "tandem-activities-group.h"
 #include "tandem-business-id.h"
 #include "tandem-company-card-private.h"
+#include "tandem-contact-groups-group.h"
 #include "tandem-fields-group.h"
 #include "tandem-notes-group.h"
 #include "tandem-sale-dialog.h"
@@ -37,6 +38,7 @@ struct _TandemCompanyCard
   AdwEntryRow         *billing_city_row;
   AdwEntryRow         *billing_country_row;
   AdwPreferencesGroup *roles_group;
+  TandemContactGroupsGroup *contact_groups_group;
   TandemFieldsGroup   *classification_group;
   TandemFieldsGroup   *additional_group;
   AdwPreferencesGroup *people_group;
@@ -393,6 +395,8 @@ tandem_company_card_sync (TandemCard *card)
       self->shown_id = id;
       reload_people (self);
       reload_projects (self);
+      tandem_contact_groups_group_set_contact (self->contact_groups_group, tandem_card_get_store (card),
+                                               TANDEM_KIND_COMPANY, id);
       tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
     }
@@ -459,6 +463,7 @@ tandem_company_card_constructed (GObject *object)
   g_signal_connect_object (self->additional_group, "changed", G_CALLBACK (on_fields_changed_cb),
                            self, G_CONNECT_SWAPPED);
   rebuild_roles (self);
+  tandem_contact_groups_group_set_contact (self->contact_groups_group, store, TANDEM_KIND_COMPANY, 0);
 }
 
 static void
@@ -491,6 +496,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   card_class->store_changed = tandem_company_card_store_changed;
 
   g_type_ensure (TANDEM_TYPE_FIELDS_GROUP);
+  g_type_ensure (TANDEM_TYPE_CONTACT_GROUPS_GROUP);
   g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
 
@@ -517,6 +523,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   CHILD (billing_city_row);
   CHILD (billing_country_row);
   CHILD (roles_group);
+  CHILD (contact_groups_group);
   CHILD (classification_group);
   CHILD (additional_group);
   CHILD (people_group);
@@ -556,6 +563,13 @@ tandem_company_card_get_business_id_error (TandemCompanyCard *self)
 {
   g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
   return self->business_id_error;
+}
+
+TandemContactGroupsGroup *
+tandem_company_card_get_contact_groups_group (TandemCompanyCard *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
+  return self->contact_groups_group;
 }
 
 TandemActivitiesGroup *

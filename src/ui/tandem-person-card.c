@@ -6,9 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "tandem-activities-group.h"
+#include "tandem-contact-groups-group.h"
 #include "tandem-fields-group.h"
 #include "tandem-notes-group.h"
-#include "tandem-person-card.h"
+#include "tandem-person-card-private.h"
 
 #define N_COMPANY_CHOICES 50
 
@@ -30,6 +31,7 @@ struct _TandemPersonCard
   AdwEntryRow       *postcode_row;
   AdwEntryRow       *city_row;
   AdwEntryRow       *country_row;
+  TandemContactGroupsGroup *contact_groups_group;
   TandemFieldsGroup *classification_group;
   TandemFieldsGroup *additional_group;
   TandemActivitiesGroup *activities_group;
@@ -193,6 +195,8 @@ tandem_person_card_sync (TandemCard *card)
   if (id != self->shown_id)
     {
       self->shown_id = id;
+      tandem_contact_groups_group_set_contact (self->contact_groups_group, tandem_card_get_store (card),
+                                               TANDEM_KIND_PERSON, id);
       tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
     }
@@ -241,6 +245,7 @@ tandem_person_card_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->additional_group, "changed", G_CALLBACK (on_fields_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  tandem_contact_groups_group_set_contact (self->contact_groups_group, store, TANDEM_KIND_PERSON, 0);
 }
 
 static void
@@ -267,6 +272,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   card_class->store_changed = tandem_person_card_store_changed;
 
   g_type_ensure (TANDEM_TYPE_FIELDS_GROUP);
+  g_type_ensure (TANDEM_TYPE_CONTACT_GROUPS_GROUP);
   g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
 
@@ -286,6 +292,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   CHILD (postcode_row);
   CHILD (city_row);
   CHILD (country_row);
+  CHILD (contact_groups_group);
   CHILD (classification_group);
   CHILD (additional_group);
   CHILD (activities_group);
@@ -308,4 +315,11 @@ GtkWidget *
 tandem_person_card_new (TandemStore *store)
 {
   return g_object_new (TANDEM_TYPE_PERSON_CARD, "store", store, NULL);
+}
+
+TandemContactGroupsGroup *
+tandem_person_card_get_contact_groups_group (TandemPersonCard *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PERSON_CARD (self), NULL);
+  return self->contact_groups_group;
 }
