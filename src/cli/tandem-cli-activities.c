@@ -532,6 +532,7 @@ activity_to_json (Lookup         *lookup,
     }
   json_object_set_array_member (object, "people", array);
   set_id_or_null (object, "project_id", tandem_activity_get_project_id (activity));
+  set_string_or_null (object, "campaign", tandem_activity_get_campaign (activity));
 
   set_string_or_null (object, "assigner", user_login (lookup, tandem_activity_get_assigner_id (activity)));
   array = json_array_new ();
@@ -625,6 +626,7 @@ print_activity (Lookup         *lookup,
   print_value (_("Goal"), term_name (lookup, TANDEM_TERM_GOAL, tandem_activity_get_goal_id (activity)));
   print_value (_("Priority"), term_name (lookup, TANDEM_TERM_PRIORITY, tandem_activity_get_priority_id (activity)));
   print_value (_("Visible to"), tandem_visibility_get_label (tandem_activity_get_visibility (activity)));
+  print_value (_("Campaign"), tandem_activity_get_campaign (activity));
   print_value (_("Follow-up"), tandem_activity_get_follow_up (activity));
   if (tandem_activity_get_needs_completing (activity))
     print_value (_("Needs completing"), _("Yes"));
@@ -730,6 +732,7 @@ typedef struct
   char   **visible_to;
   char   **teams;
   char    *project;
+  char    *campaign;
   gboolean needs_completing;
   char    *follow_up;
   char   **reminders;
@@ -755,6 +758,7 @@ add_options_clear (AddOptions *o)
   g_strfreev (o->visible_to);
   g_strfreev (o->teams);
   g_free (o->project);
+  g_free (o->campaign);
   g_free (o->follow_up);
   g_strfreev (o->reminders);
 }
@@ -982,6 +986,8 @@ apply_other (TandemCli       *cli,
     tandem_activity_set_description (activity, o->description);
   if (o->details != NULL)
     tandem_activity_set_details (activity, o->details);
+  if (o->campaign != NULL)
+    tandem_activity_set_campaign (activity, o->campaign);
   return TRUE;
 }
 
@@ -1063,10 +1069,20 @@ tandem_cli_show_project_activities (TandemCli   *cli,
                                     JsonObject  *object,
                                     GError     **error)
 {
+  return tandem_cli_show_activities_of (cli, TANDEM_KIND_PROJECT, project_id, object, error);
+}
+
+gboolean
+tandem_cli_show_activities_of (TandemCli   *cli,
+                               TandemKind   kind,
+                               gint64       id,
+                               JsonObject  *object,
+                               GError     **error)
+{
   g_auto(Lookup) lookup = { 0 };
   g_autoptr(GPtrArray) activities = NULL;
 
-  activities = tandem_store_list_activities_of (cli->store, TANDEM_KIND_PROJECT, project_id, error);
+  activities = tandem_store_list_activities_of (cli->store, kind, id, error);
   if (activities == NULL || !load_names (cli, &lookup, error))
     return FALSE;
 
@@ -1139,6 +1155,8 @@ tandem_cli_activity_add (TandemCli  *cli,
       N_("Only members of GROUP may see it, as --visible-to GROUP"), C_("metavariable", "GROUP") },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project,
       N_("The id of the project or sales project it belongs to"), C_("metavariable", "ID") },
+    { "campaign", 0, 0, G_OPTION_ARG_FILENAME, &o.campaign,
+      N_("The campaign it belongs to, by name; a new name adds the campaign"), C_("metavariable", "CAMPAIGN") },
     { "needs-completing", 0, 0, G_OPTION_ARG_NONE, &o.needs_completing, N_("Put it on the To complete list"), NULL },
     { "follow-up", 0, 0, G_OPTION_ARG_FILENAME, &o.follow_up, N_("The follow-up date"),
       C_("metavariable", "YYYY-MM-DD") },

@@ -30,6 +30,7 @@ typedef struct
   char         *login;     /* --user */
   gboolean      json;      /* --json */
   const char   *command;   /* "company add", for messages and --help */
+  char         *description; /* its subcommands, for --help of "search" */
   char        **args;      /* args[0] is the program, then the arguments */
   TandemStore  *store;
 } TandemCli;
@@ -150,6 +151,13 @@ gboolean     tandem_cli_show_project_activities (TandemCli        *cli,
                                               gint64               project_id,
                                               JsonObject          *object,
                                               GError             **error);
+/* The same for the activities of a campaign (SPEC I3), or of whatever
+ * @kind tandem_store_list_activities_of takes */
+gboolean     tandem_cli_show_activities_of   (TandemCli           *cli,
+                                              TandemKind           kind,
+                                              gint64               id,
+                                              JsonObject          *object,
+                                              GError             **error);
 
 /* tandem-cli-projects.c (SPEC H1–H4, E1, E2, E4) */
 gboolean     tandem_cli_project_add          (TandemCli *cli, GError **error);
@@ -170,8 +178,29 @@ gboolean     tandem_cli_task_cancel          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_stage_list           (TandemCli *cli, GError **error);
 gboolean     tandem_cli_product_add          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_product_list         (TandemCli *cli, GError **error);
+/* The sales projects of a campaign the user may see (SPEC I3): added to
+ * @object as "sales", or printed as lines when @object is NULL. */
+gboolean     tandem_cli_show_campaign_sales  (TandemCli           *cli,
+                                              gint64               campaign_id,
+                                              JsonObject          *object,
+                                              GError             **error);
 /* Money in hundredths as scripts read it: "12500.50" (SPEC M5) */
 char        *tandem_cli_format_money         (gint64               cents);
+
+/* tandem-cli-groups.c (SPEC I1–I3, K2): "group add" and "group list"
+ * are for groups of users, or with --contact for contact groups. */
+gboolean     tandem_cli_group_add_any        (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_list_any       (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_members_add    (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_members_remove (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_move           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_group_list_members   (TandemCli *cli, GError **error);
+gboolean     tandem_cli_search_save          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_search_run           (TandemCli *cli, GError **error);
+gboolean     tandem_cli_search_list          (TandemCli *cli, GError **error);
+gboolean     tandem_cli_campaign_add         (TandemCli *cli, GError **error);
+gboolean     tandem_cli_campaign_list        (TandemCli *cli, GError **error);
+gboolean     tandem_cli_campaign_show        (TandemCli *cli, GError **error);
 
 /* tandem-cli-reports.c (SPEC J1, J2) */
 gboolean     tandem_cli_report_pipeline      (TandemCli *cli, GError **error);

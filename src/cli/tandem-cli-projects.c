@@ -785,6 +785,56 @@ list_projects (TandemCli          *cli,
   return TRUE;
 }
 
+/* campaign show (SPEC I3): the campaign's sales projects */
+gboolean
+tandem_cli_show_campaign_sales (TandemCli   *cli,
+                                gint64       campaign_id,
+                                JsonObject  *object,
+                                GError     **error)
+{
+  g_auto(Names) names = { 0 };
+  TandemProjectQuery query = { 0 };
+  JsonArray *array = NULL;
+  gboolean printed_heading = FALSE;
+
+  if (object != NULL && !load_names (cli, &names, error))
+    return FALSE;
+
+  query.of = TANDEM_PROJECTS_SALES;
+  query.campaign_id = campaign_id;
+  query.limit = PAGE_SIZE;
+  if (object != NULL)
+    array = json_array_new ();
+  for (query.offset = 0;; query.offset += PAGE_SIZE)
+    {
+      g_autoptr(GPtrArray) page = tandem_store_list_projects (cli->store, &query, error);
+
+      if (page == NULL)
+        {
+          g_clear_pointer (&array, json_array_unref);
+          return FALSE;
+        }
+      for (guint i = 0; i < page->len; i++)
+        {
+          if (array != NULL)
+            json_array_add_object_element (array, project_to_json (&names, g_ptr_array_index (page, i)));
+          else
+            {
+              if (!printed_heading)
+                tandem_cli_print ("%s\n", _("Sales projects:"));
+              printed_heading = TRUE;
+              tandem_cli_print ("  ");
+              print_project_line (g_ptr_array_index (page, i));
+            }
+        }
+      if (page->len < PAGE_SIZE)
+        break;
+    }
+  if (array != NULL)
+    json_object_set_array_member (object, "sales", array);
+  return TRUE;
+}
+
 gboolean
 tandem_cli_project_list (TandemCli  *cli,
                          GError    **error)

@@ -28,8 +28,12 @@ static const TandemCliCommand commands[] = {
   { "user",    "add",    tandem_cli_user_add,     N_("Add a user") },
   { "user",    "passwd", tandem_cli_user_passwd,  N_("Set a user’s password") },
   { "user",    "list",   tandem_cli_user_list,    N_("List the users") },
-  { "group",   "add",    tandem_cli_group_add,    N_("Add a group of users") },
-  { "group",   "list",   tandem_cli_group_list,   N_("List the groups") },
+  { "group",   "add",    tandem_cli_group_add_any, N_("Add a group of users, or with --contact a contact group") },
+  { "group",   "list",   tandem_cli_group_list_any, N_("List the groups of users, or with --contact the contact groups") },
+  { "group",   "members add", tandem_cli_group_members_add, N_("Add companies and people to a contact group") },
+  { "group",   "members remove", tandem_cli_group_members_remove, N_("Remove companies and people from a contact group") },
+  { "group",   "move",   tandem_cli_group_move,   N_("Move companies and people from one contact group to another") },
+  { "group",   "list-members", tandem_cli_group_list_members, N_("List who is in some contact groups and not in others") },
   { "role",    "add",    tandem_cli_role_add,     N_("Add a partner role") },
   { "role",    "list",   tandem_cli_role_list,    N_("List the partner roles") },
   { "field",   "add",    tandem_cli_field_add,    N_("Add a classification or additional field") },
@@ -41,7 +45,14 @@ static const TandemCliCommand commands[] = {
   { "person",  "show",   tandem_cli_person_show,  N_("Show a person with their notes") },
   { "person",  "list",   tandem_cli_person_list,  N_("List the people") },
   { "note",    "add",    tandem_cli_note_add,     N_("Add a note to a company, person or project and print its id") },
+  /* Before plain "search": "search save" is the subcommand, "search -- save" a text search. */
+  { "search",  "save",   tandem_cli_search_save,  N_("Save a search for companies or people") },
+  { "search",  "run",    tandem_cli_search_run,   N_("List what a saved search finds") },
+  { "search",  "list",   tandem_cli_search_list,  N_("List the saved searches") },
   { "search",  NULL,     tandem_cli_search,       N_("Search companies, people, notes, activities and projects") },
+  { "campaign", "add",   tandem_cli_campaign_add, N_("Add a campaign with a saved search as its target list") },
+  { "campaign", "list",  tandem_cli_campaign_list, N_("List the campaigns") },
+  { "campaign", "show",  tandem_cli_campaign_show, N_("Show a campaign with its activities and sales projects") },
   { "project", "add",    tandem_cli_project_add,  N_("Add a delivery project and print its id") },
   { "project", "show",   tandem_cli_project_show, N_("Show a project with its team, tasks, notes and activities") },
   { "project", "list",   tandem_cli_project_list, N_("List the projects and sales projects") },
@@ -102,6 +113,11 @@ describe_commands (const char *only)
              : g_strdup (commands[i].name);
       g_string_append_printf (text, "\n  %-22s %s", name, _(commands[i].summary));
     }
+  /* "search save" shadows a search for the word "save" */
+  if (only != NULL && g_str_equal (only, "search"))
+    g_string_append_printf (text, "\n\n%s",
+                            _("To search for a word that names a subcommand, such as “save”, put “--” before "
+                              "it: “tandem-cli search -- save”."));
   if (only == NULL)
     {
       g_string_append_c (text, '\n');
@@ -188,6 +204,8 @@ tandem_cli_parse (TandemCli           *cli,
   context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
+  if (cli->description != NULL)
+    g_option_context_set_description (context, cli->description);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_global_entries (context, cli, with_json, entries);
@@ -326,6 +344,28 @@ find_command (char   **args,
   return NULL;
 }
 
+/* Whether "NAME" alone is a command too ("search TEXT" beside "search save") */
+static gboolean
+runs_alone (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name) && commands[i].subcommand == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether "NAME WORD" begins subcommands of two words ("project member") */
+static gboolean
+is_subcommand_group (const char *name,
+                     const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name) && commands[i].subcommand != NULL &&
+        g_str_has_prefix (commands[i].subcommand, word) && commands[i].subcommand[strlen (word)] == ' ')
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_help (const char *arg)
 {
@@ -403,8 +443,10 @@ run (TandemCli  *cli,
     }
 
   /* "tandem-cli user --help" lists what "user" can do; so does
-   * "tandem-cli project member --help". */
-  if (is_help (args[2]) || (args[2] != NULL && is_help (args[3]) && g_str_equal (args[2], "member")))
+   * "tandem-cli project member --help". A command that also runs alone
+   * ("search", "labels") shows its own options, then its subcommands. */
+  if ((is_help (args[2]) && !runs_alone (args[1])) ||
+      (args[2] != NULL && is_help (args[3]) && is_subcommand_group (args[1], args[2])))
     {
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (g_str_equal (commands[i].name, args[1]) && commands[i].subcommand != NULL)
@@ -425,6 +467,10 @@ run (TandemCli  *cli,
             ? g_strdup_printf ("%s %s", found->name, found->subcommand)
             : g_strdup (found->name);
   cli->command = command;
+  if (found->subcommand == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (commands) && cli->description == NULL; i++)
+      if (g_str_equal (commands[i].name, found->name) && commands[i].subcommand != NULL)
+        cli->description = describe_commands (found->name);
 
   /* The command sees "tandem-cli" and its own arguments. */
   {
@@ -469,5 +515,6 @@ main (int    argc,
   g_strfreev (cli.args);
   g_free (cli.db_path);
   g_free (cli.login);
+  g_free (cli.description);
   return status;
 }
