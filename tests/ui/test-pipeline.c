@@ -1054,6 +1054,58 @@ test_board_narrow (UiFixture     *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tandem_pipeline_page_find_column (page, STAGE_LEAD))));
 }
 
+/* The Company column of the projects list, shown only in a wide window. */
+static GtkColumnViewColumn *
+company_column (TandemProjectsPage *page)
+{
+  GListModel *columns = gtk_column_view_get_columns (tandem_projects_page_get_column_view (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Company") == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+company_hidden (gpointer data)
+{
+  return !gtk_column_view_column_get_visible (company_column (data));
+}
+
+static gboolean
+company_shown (gpointer data)
+{
+  return gtk_column_view_column_get_visible (company_column (data));
+}
+
+/* H1: in a phone-sized window the projects list keeps to its name,
+ * stage and value, and gets its other columns back when widened. */
+static void
+test_projects_narrow (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  TandemProjectsPage *page;
+  GtkWidget *window;
+  Seed s;
+
+  seed (fixture, &s);
+  page = TANDEM_PROJECTS_PAGE (tandem_projects_page_new (fixture->store));
+  window = show_in_window (GTK_WIDGET (page), 1000);
+  ui_wait_for (company_hidden, page, 300);
+  g_assert_true (company_shown (page));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  g_assert_true (ui_wait_for (company_hidden, page, 2000));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, 360);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  g_assert_true (ui_wait_for (company_shown, page, 2000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1083,6 +1135,8 @@ main (int   argc,
   g_test_add ("/pipeline/H1-E1/projects-mine-and-sort", UiFixture, NULL, ui_fixture_set_up,
               test_projects_mine_and_sort, ui_fixture_tear_down);
   g_test_add ("/pipeline/J1/narrow", UiFixture, NULL, ui_fixture_set_up, test_board_narrow,
+              ui_fixture_tear_down);
+  g_test_add ("/pipeline/H1/projects-narrow", UiFixture, NULL, ui_fixture_set_up, test_projects_narrow,
               ui_fixture_tear_down);
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-narrow-bin.h"
 #include "tandem-pipeline-page-private.h"
 #include "tandem-pipeline-resources.h"
 #include "tandem-sale-dialog.h"
@@ -14,8 +15,6 @@
  * reload after the burst is enough. */
 #define RELOAD_DELAY_MS 100
 
-/* Below this width the board shows one stage at a time. */
-#define NARROW_WIDTH 560
 #define COLUMN_WIDTH 300
 
 /* The first rows of the seller filter, before the users */
@@ -30,6 +29,7 @@ struct _TandemPipelinePage
   AdwBin             parent_instance;
 
   /* template widgets */
+  TandemNarrowBin   *narrow_bin;
   AdwToastOverlay   *toast_overlay;
   GtkWidget         *filter_bar;
   GtkDropDown       *stage_dropdown;
@@ -54,8 +54,6 @@ struct _TandemPipelinePage
   GArray            *seller_ids;    /* the seller filter's users */
   GArray            *product_ids;   /* the product filter's products */
   guint              reload_id;
-  guint              narrow_id;
-  int                width;
   gboolean           narrow;
   gboolean           filter_changed;
   guint              syncing;
@@ -490,6 +488,12 @@ set_narrow (TandemPipelinePage *self,
   update_narrow_columns (self);
 }
 
+static void
+on_narrow_changed_cb (TandemPipelinePage *self)
+{
+  set_narrow (self, tandem_narrow_bin_get_narrow (self->narrow_bin));
+}
+
 /* Callbacks ---------------------------------------------------------------- */
 
 static gboolean
@@ -527,16 +531,6 @@ on_stage_selected_cb (TandemPipelinePage *self)
   if (self->syncing)
     return;
   update_narrow_columns (self);
-}
-
-static gboolean
-on_narrow_idle_cb (gpointer data)
-{
-  TandemPipelinePage *self = data;
-
-  self->narrow_id = 0;
-  set_narrow (self, self->width < NARROW_WIDTH);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -667,50 +661,6 @@ reopen_action (GtkWidget  *widget,
 
 /* Overrides ---------------------------------------------------------------- */
 
-static GtkSizeRequestMode
-tandem_pipeline_page_get_request_mode (GtkWidget *widget)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  return child ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
-}
-
-/* The page lays its child out itself, rather than through AdwBin's
- * layout manager, to learn its width. */
-static void
-tandem_pipeline_page_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-tandem_pipeline_page_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  TandemPipelinePage *self = TANDEM_PIPELINE_PAGE (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  /* The switch changes what is shown, so it waits for the allocation to
-   * end. */
-  self->width = width;
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
-    self->narrow_id = g_idle_add (on_narrow_idle_cb, self);
-
-  if (child && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 static void
 tandem_pipeline_page_constructed (GObject *object)
 {
@@ -729,7 +679,6 @@ tandem_pipeline_page_dispose (GObject *object)
   TandemPipelinePage *self = TANDEM_PIPELINE_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->narrow_id, g_source_remove);
   /* The filters may be in the popover rather than the bar. */
   if (self->narrow)
     set_narrow (self, FALSE);
@@ -799,9 +748,6 @@ tandem_pipeline_page_class_init (TandemPipelinePageClass *klass)
   object_class->finalize = tandem_pipeline_page_finalize;
   object_class->get_property = tandem_pipeline_page_get_property;
   object_class->set_property = tandem_pipeline_page_set_property;
-  widget_class->get_request_mode = tandem_pipeline_page_get_request_mode;
-  widget_class->measure = tandem_pipeline_page_measure;
-  widget_class->size_allocate = tandem_pipeline_page_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TANDEM_TYPE_STORE,
@@ -813,7 +759,9 @@ tandem_pipeline_page_class_init (TandemPipelinePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   (void) tandem_pipeline_get_resource ();
+  g_type_ensure (TANDEM_TYPE_NARROW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/pipeline/tandem-pipeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemPipelinePage, narrow_bin);
   gtk_widget_class_bind_template_child (widget_class, TandemPipelinePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemPipelinePage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemPipelinePage, stage_dropdown);
@@ -851,12 +799,13 @@ tandem_pipeline_page_class_init (TandemPipelinePageClass *klass)
 static void
 tandem_pipeline_page_init (TandemPipelinePage *self)
 {
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   static gsize css_loaded = 0;
   GtkEventController *motion;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->narrow_bin, "notify::narrow", G_CALLBACK (on_narrow_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (g_once_init_enter (&css_loaded))
     {

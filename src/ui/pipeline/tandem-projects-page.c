@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-narrow-bin.h"
 #include "tandem-pipeline-resources.h"
 #include "tandem-project-list-model.h"
 #include "tandem-projects-page-private.h"
@@ -13,9 +14,6 @@
 #include "tandem-sale-dialog.h"
 
 #define RELOAD_DELAY_MS 100
-
-/* Below this width the filters go into a popover. */
-#define NARROW_WIDTH 640
 
 typedef enum
 {
@@ -65,6 +63,7 @@ struct _TandemProjectsPage
   AdwBin                  parent_instance;
 
   /* template widgets */
+  TandemNarrowBin        *narrow_bin;
   AdwToastOverlay        *toast_overlay;
   GtkWidget              *top_bar;
   GtkWidget              *view_box;
@@ -101,8 +100,6 @@ struct _TandemProjectsPage
   GArray                 *product_ids;  /* the product filter's products */
   char                   *today;
   guint                   reload_id;
-  guint                   narrow_id;
-  int                     width;
   gboolean                narrow;
   guint                   syncing;
   TandemProjectSort       sort;
@@ -455,6 +452,12 @@ set_narrow (TandemProjectsPage *self,
 }
 
 static void
+on_narrow_changed_cb (TandemProjectsPage *self)
+{
+  set_narrow (self, tandem_narrow_bin_get_narrow (self->narrow_bin));
+}
+
+static void
 open_dialog (TandemProjectsPage *self,
              gboolean            sale)
 {
@@ -656,16 +659,6 @@ on_sorter_changed_cb (TandemProjectsPage *self,
   show_sort (self);
 }
 
-static gboolean
-on_narrow_idle_cb (gpointer data)
-{
-  TandemProjectsPage *self = data;
-
-  self->narrow_id = 0;
-  set_narrow (self, self->width < NARROW_WIDTH);
-  return G_SOURCE_REMOVE;
-}
-
 /* Actions ------------------------------------------------------------------ */
 
 static void
@@ -685,48 +678,6 @@ new_project_action (GtkWidget  *widget,
 }
 
 /* Overrides ---------------------------------------------------------------- */
-
-static GtkSizeRequestMode
-tandem_projects_page_get_request_mode (GtkWidget *widget)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  return child ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
-}
-
-/* The page lays its child out itself, rather than through AdwBin's
- * layout manager, to learn its width. */
-static void
-tandem_projects_page_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-tandem_projects_page_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  TandemProjectsPage *self = TANDEM_PROJECTS_PAGE (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  self->width = width;
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
-    self->narrow_id = g_idle_add (on_narrow_idle_cb, self);
-
-  if (child && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
 
 static void
 tandem_projects_page_constructed (GObject *object)
@@ -752,7 +703,6 @@ tandem_projects_page_dispose (GObject *object)
   TandemProjectsPage *self = TANDEM_PROJECTS_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->narrow_id, g_source_remove);
   if (self->narrow)
     set_narrow (self, FALSE);
   /* The view's sorter changes as its columns go: nothing to follow now. */
@@ -842,9 +792,6 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
   object_class->finalize = tandem_projects_page_finalize;
   object_class->get_property = tandem_projects_page_get_property;
   object_class->set_property = tandem_projects_page_set_property;
-  widget_class->get_request_mode = tandem_projects_page_get_request_mode;
-  widget_class->measure = tandem_projects_page_measure;
-  widget_class->size_allocate = tandem_projects_page_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TANDEM_TYPE_STORE,
@@ -864,7 +811,9 @@ tandem_projects_page_class_init (TandemProjectsPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   (void) tandem_pipeline_get_resource ();
+  g_type_ensure (TANDEM_TYPE_NARROW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/pipeline/tandem-projects-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, narrow_bin);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, top_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemProjectsPage, view_box);
@@ -932,8 +881,9 @@ add_column (TandemProjectsPage *self,
 static void
 tandem_projects_page_init (TandemProjectsPage *self)
 {
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->narrow_bin, "notify::narrow", G_CALLBACK (on_narrow_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->wide_columns = g_ptr_array_new_with_free_func (g_object_unref);
   add_column (self, COLUMN_NAME, _("Name"), TRUE, FALSE);
