@@ -202,6 +202,10 @@ gboolean     tandem_cli_campaign_add         (TandemCli *cli, GError **error);
 gboolean     tandem_cli_campaign_list        (TandemCli *cli, GError **error);
 gboolean     tandem_cli_campaign_show        (TandemCli *cli, GError **error);
 
+/* tandem-cli-labels.c (SPEC I4) */
+gboolean     tandem_cli_labels               (TandemCli *cli, GError **error);
+gboolean     tandem_cli_labels_templates     (TandemCli *cli, GError **error);
+
 /* tandem-cli-reports.c (SPEC J1, J2) */
 gboolean     tandem_cli_report_pipeline      (TandemCli *cli, GError **error);
 gboolean     tandem_cli_report_forecast      (TandemCli *cli, GError **error);

@@ -53,6 +53,8 @@ static const TandemCliCommand commands[] = {
   { "campaign", "add",   tandem_cli_campaign_add, N_("Add a campaign with a saved search as its target list") },
   { "campaign", "list",  tandem_cli_campaign_list, N_("List the campaigns") },
   { "campaign", "show",  tandem_cli_campaign_show, N_("Show a campaign with its activities and sales projects") },
+  { "labels",  "templates", tandem_cli_labels_templates, N_("List the label sheet templates") },
+  { "labels",  NULL,     tandem_cli_labels,       N_("Write address labels to a PDF for a label sheet") },
   { "project", "add",    tandem_cli_project_add,  N_("Add a delivery project and print its id") },
   { "project", "show",   tandem_cli_project_show, N_("Show a project with its team, tasks, notes and activities") },
   { "project", "list",   tandem_cli_project_list, N_("List the projects and sales projects") },
