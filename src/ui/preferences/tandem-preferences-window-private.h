@@ -72,6 +72,33 @@ GAction      *tandem_preferences_window_get_sales_row_action  (GtkWidget        
 /* The toast the Sales page showed last */
 AdwToast     *tandem_preferences_window_get_sales_toast       (TandemPreferencesWindow *self);
 
+/* Contact groups (SPEC I1, L1). Administrators' rows are AdwExpanderRows
+ * whose @part is "menu" (a GtkMenuButton with the actions "move-up",
+ * "move-down" and "delete"), "name" (an AdwEntryRow) or
+ * "do-not-contact" (a GtkSwitch); others see AdwActionRows without any. */
+GtkWidget    *tandem_preferences_window_get_contact_groups_page (TandemPreferencesWindow *self);
+/* The "New contact group" row */
+GtkWidget    *tandem_preferences_window_get_new_contact_group_row (TandemPreferencesWindow *self);
+GtkWidget    *tandem_preferences_window_find_contact_group_row (TandemPreferencesWindow *self,
+                                                                const char              *title);
+GtkWidget    *tandem_preferences_window_get_nth_contact_group_row (TandemPreferencesWindow *self,
+                                                                   guint                    n);
+GtkWidget    *tandem_preferences_window_get_contact_group_row_part (GtkWidget           *row,
+                                                                    const char          *part);
+GAction      *tandem_preferences_window_get_contact_group_row_action (GtkWidget         *row,
+                                                                      const char        *name);
+/* The toast the page showed last, and its delete confirmation while open */
+AdwToast     *tandem_preferences_window_get_contact_groups_toast (TandemPreferencesWindow *self);
+GtkWindow    *tandem_preferences_window_get_contact_groups_dialog (TandemPreferencesWindow *self);
+
+/* The Contact Groups page's share of the window
+ * (tandem-preferences-contact-groups.c) */
+void          tandem_preferences_window_setup_contact_groups   (TandemPreferencesWindow *self,
+                                                                TandemStore             *store,
+                                                                AdwPreferencesPage      *page);
+void          tandem_preferences_window_refresh_contact_groups (TandemPreferencesWindow *self,
+                                                                gboolean                 is_admin);
+
 /* The Sales page's share of the window (tandem-preferences-sales.c) */
 void          tandem_preferences_window_setup_sales           (TandemPreferencesWindow *self,
                                                                TandemStore             *store,

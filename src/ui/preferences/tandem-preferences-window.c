@@ -84,6 +84,7 @@ struct _TandemPreferencesWindow
   AdwPreferencesGroup  *roles_group;
   GtkWidget            *new_role_group;
   AdwEntryRow          *new_role_row;
+  AdwPreferencesPage   *contact_groups_page;
   AdwPreferencesGroup  *company_fields_group;
   AdwPreferencesGroup  *person_fields_group;
   GtkWidget            *add_company_field_button;
@@ -1213,6 +1214,7 @@ refresh (TandemPreferencesWindow *self)
   refresh_users (self);
   refresh_named (&self->groups);
   refresh_named (&self->roles);
+  tandem_preferences_window_refresh_contact_groups (self, self->is_admin);
   refresh_fields (self, TANDEM_KIND_COMPANY, self->company_fields_group, self->company_field_rows);
   refresh_fields (self, TANDEM_KIND_PERSON, self->person_fields_group, self->person_field_rows);
   for (guint set = 0; set < TANDEM_N_TERM_SETS; set++)
@@ -1304,6 +1306,7 @@ tandem_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (tandem_preferences_window_parent_class)->constructed (object);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  tandem_preferences_window_setup_contact_groups (self, self->store, self->contact_groups_page);
   tandem_preferences_window_setup_sales (self, self->store, self->sales_page);
   refresh (self);
   if (self->is_admin)
@@ -1415,6 +1418,7 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, roles_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, contact_groups_page);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, company_fields_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, person_fields_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, add_company_field_button);
