@@ -246,8 +246,6 @@ tandem_cli_labels (TandemCli  *cli,
     return usage_error (error, _("Give only one of --group, --include, --campaign and --search"));
   if (exclude != NULL && group == NULL && include == NULL)
     return usage_error (error, _("--exclude goes with --group or --include"));
-  if (start_at < 1)
-    return usage_error (error, _("--start-at needs a label number of at least 1"));
   if (!check_output (out, error))
     return FALSE;
   if (!tandem_cli_sign_in (cli, error))
@@ -269,7 +267,8 @@ tandem_cli_labels (TandemCli  *cli,
       }
   }
   sheet = tandem_label_sheet_new (template);
-  if (!tandem_label_sheet_set_start_at (sheet, (guint) start_at, error))
+  /* The sheet says which labels it has, for 0 and below too */
+  if (!tandem_label_sheet_set_start_at (sheet, start_at > 0 ? (guint) start_at : 0, error))
     return FALSE;
   home = tandem_store_get_home_country (cli->store, error);
   if (home == NULL)
