@@ -7,6 +7,7 @@
 #include "tandem-campaign-window-private.h"
 #include "tandem-campaigns-page-private.h"
 #include "tandem-condition-row-private.h"
+#include "tandem-sale-dialog-private.h"
 #include "tandem-search-dialog-private.h"
 #include "tandem-store-campaigns.h"
 #include "tandem-store-groups.h"
@@ -662,6 +663,70 @@ test_builder_narrow_K2 (UiFixture     *fixture,
   g_assert_cmpfloat (gtk_widget_get_width (GTK_WIDGET (row)), <=, 360);
 }
 
+/* I3: the sale dialog offers the campaigns there are and says when a name
+ * typed adds one; the sale then shows in its campaign's window. */
+static void
+test_sale_campaign_I3 (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TandemCampaign) spring = tandem_campaign_new ("Spring_fair 2027");
+  g_autoptr(TandemCampaign) added = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSaleDialog *dialog;
+  TandemCampaignWindow *window;
+  GtkListBoxRow *row;
+  gint64 spring_id;
+  Seed s;
+
+  seed (fixture, &s);
+  spring_id = tandem_store_save_campaign (fixture->store, spring, &error);
+  g_assert_no_error (error);
+
+  dialog = tandem_sale_dialog_new_sale (NULL, fixture->store, s.acme);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_iterate ();
+  type_text (GTK_EDITABLE (tandem_sale_dialog_get_name_row (dialog)), "Fair stand");
+  g_assert_null (tandem_sale_dialog_get_campaign_hint (dialog));
+
+  /* A new name is said to add a campaign; an existing one, in any case, is not. */
+  type_text (GTK_EDITABLE (tandem_sale_dialog_get_campaign_row (dialog)), "Autumn letters");
+  g_assert_nonnull (tandem_sale_dialog_get_campaign_hint (dialog));
+  g_assert_nonnull (strstr (tandem_sale_dialog_get_campaign_hint (dialog), "Autumn letters"));
+  type_text (GTK_EDITABLE (tandem_sale_dialog_get_campaign_row (dialog)), "spring_FAIR 2027");
+  g_assert_null (tandem_sale_dialog_get_campaign_hint (dialog));
+
+  /* Chosen from the menu, as the user would */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.choose-campaign", "s",
+                                             "Spring_fair 2027"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tandem_sale_dialog_get_campaign_row (dialog))), ==,
+                   "Spring_fair 2027");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  g_assert_true (ui_wait_for (window_is_gone, &dialog, 2000));
+
+  window = tandem_campaign_window_new_for_id (NULL, fixture->store, spring_id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  row = gtk_list_box_get_row_at_index (tandem_campaign_window_get_sales_list (window), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Fair stand");
+  g_assert_null (gtk_list_box_get_row_at_index (tandem_campaign_window_get_sales_list (window), 1));
+
+  /* A new name typed adds its campaign. */
+  dialog = tandem_sale_dialog_new_sale (NULL, fixture->store, s.birch);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_iterate ();
+  type_text (GTK_EDITABLE (tandem_sale_dialog_get_name_row (dialog)), "Letters to Birch");
+  type_text (GTK_EDITABLE (tandem_sale_dialog_get_campaign_row (dialog)), "Autumn letters");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  g_assert_true (ui_wait_for (window_is_gone, &dialog, 2000));
+  added = tandem_store_find_campaign (fixture->store, "Autumn letters", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_campaign_get_n_sales (added), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +748,9 @@ main (int   argc,
               test_delete_search_undo_K2, ui_fixture_tear_down);
   g_test_add ("/campaigns/builder-narrow-K2", UiFixture, NULL, ui_fixture_set_up,
               test_builder_narrow_K2, ui_fixture_tear_down);
+
+  g_test_add ("/campaigns/sale-campaign-I3", UiFixture, NULL, ui_fixture_set_up,
+              test_sale_campaign_I3, ui_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,10 @@ const char    *tandem_sale_dialog_get_error            (TandemSaleDialog *self);
 AdwComboRow   *tandem_sale_dialog_get_stage_row        (TandemSaleDialog *self);
 GtkSpinButton *tandem_sale_dialog_get_probability_spin (TandemSaleDialog *self);
 AdwComboRow   *tandem_sale_dialog_get_visibility_row   (TandemSaleDialog *self);
+/* The campaign typed or chosen from the existing ones (SPEC I3) */
+AdwEntryRow   *tandem_sale_dialog_get_campaign_row     (TandemSaleDialog *self);
+/* What the dialog says of a campaign name that is new, or NULL */
+const char    *tandem_sale_dialog_get_campaign_hint    (TandemSaleDialog *self);
 /* As a pick in the customer row */
 void           tandem_sale_dialog_choose_company       (TandemSaleDialog *self,
                                                         gint64            company_id,

@@ -12,6 +12,7 @@
 #include "tandem-pipeline-resources.h"
 #include "tandem-record-picker.h"
 #include "tandem-sale-dialog-private.h"
+#include "tandem-store-campaigns.h"
 
 /* Offered before any other: the currencies Tandem's users trade in most. */
 static const char * const default_currencies[] = { "EUR", "PLN", "SEK", "USD", "GBP" };
@@ -47,6 +48,8 @@ struct _TandemSaleDialog
   AdwComboRow        *seller_row;
   AdwComboRow        *product_row;
   AdwEntryRow        *campaign_row;
+  GtkWidget          *campaign_button;
+  GtkLabel           *campaign_hint;
   GtkTextView        *description_view;
   AdwPreferencesGroup *visibility_group;
   AdwComboRow        *visibility_row;
@@ -58,6 +61,7 @@ struct _TandemSaleDialog
   GArray             *seller_ids;    /* the seller row's users; 0 is "none" */
   GArray             *product_ids;   /* the product row's products; 0 is "none" */
   GPtrArray          *currencies;    /* the currency row's codes */
+  GPtrArray          *campaigns;     /* the names the campaign menu offers */
   gboolean            may_change_visibility;
   gboolean            probability_edited;
   guint               syncing;
@@ -176,6 +180,61 @@ fill_string_row (AdwComboRow   *row,
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
 }
 
+/* The campaigns the campaign row offers, in a menu; a name typed that is
+ * not among them adds a campaign when the sale is saved (SPEC I3). */
+static void
+fill_campaigns (TandemSaleDialog *self)
+{
+  g_autoptr(GPtrArray) campaigns = tandem_store_list_campaigns (self->store, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->campaigns = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; campaigns && i < campaigns->len; i++)
+    {
+      const char *name = tandem_campaign_get_name (g_ptr_array_index (campaigns, i));
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      if (name == NULL || *name == '\0')
+        continue;
+      /* An underscore in a name is not a mnemonic. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "dialog.choose-campaign", "s", name);
+      g_menu_append_item (menu, item);
+      g_ptr_array_add (self->campaigns, g_strdup (name));
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->campaign_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->campaign_button, self->campaigns->len > 0);
+}
+
+/* Says when the name typed will add a campaign. */
+static void
+update_campaign_hint (TandemSaleDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->campaign_row))));
+  g_autofree char *key = g_utf8_casefold (text, -1);
+  gboolean known = *text == '\0';
+
+  for (guint i = 0; !known && self->campaigns && i < self->campaigns->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (self->campaigns, i), -1);
+
+      known = g_str_equal (key, other);
+    }
+
+  if (!known)
+    {
+      /* Translators: %s is a campaign name typed in the sale dialog */
+      g_autofree char *hint = g_strdup_printf (_("“%s” is a new campaign: saving the sale adds it"), text);
+
+      gtk_label_set_text (self->campaign_hint, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_hint), !known);
+}
+
 /* Sets up the choices: stages, currencies, users, products, groups. */
 static void
 fill_choices (TandemSaleDialog *self)
@@ -258,6 +317,8 @@ fill_choices (TandemSaleDialog *self)
       gtk_string_list_append (product_names, tandem_product_get_name (product));
     }
   fill_string_row (self->product_row, product_names);
+
+  fill_campaigns (self);
 
   gtk_string_list_append (visibility_names, _("Everyone who may see the customer"));
   gtk_string_list_append (visibility_names, _("Chosen groups and the project team"));
@@ -342,6 +403,7 @@ load_project (TandemSaleDialog *self)
   adw_combo_row_set_selected (self->product_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
   gtk_editable_set_text (GTK_EDITABLE (self->campaign_row),
                          tandem_project_get_campaign (project) ? tandem_project_get_campaign (project) : "");
+  update_campaign_hint (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), description ? description : "", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
@@ -515,6 +577,12 @@ on_visibility_selected_cb (TandemSaleDialog *self)
 }
 
 static void
+on_campaign_changed_cb (TandemSaleDialog *self)
+{
+  update_campaign_hint (self);
+}
+
+static void
 on_company_changed_cb (TandemSaleDialog *self)
 {
   g_autoptr(TandemPerson) person = NULL;
@@ -547,6 +615,18 @@ save_action (GtkWidget  *widget,
   save (TANDEM_SALE_DIALOG (widget));
 }
 
+static void
+choose_campaign_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemSaleDialog *self = TANDEM_SALE_DIALOG (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->campaign_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->campaign_row), -1);
+}
+
 /* Overrides ---------------------------------------------------------------- */
 
 static void
@@ -570,6 +650,7 @@ tandem_sale_dialog_finalize (GObject *object)
   g_clear_pointer (&self->seller_ids, g_array_unref);
   g_clear_pointer (&self->product_ids, g_array_unref);
   g_clear_pointer (&self->currencies, g_ptr_array_unref);
+  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_sale_dialog_parent_class)->finalize (object);
 }
@@ -610,6 +691,8 @@ tandem_sale_dialog_class_init (TandemSaleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, seller_row);
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, product_row);
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, campaign_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, campaign_hint);
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, description_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, visibility_group);
   gtk_widget_class_bind_template_child (widget_class, TandemSaleDialog, visibility_row);
@@ -618,6 +701,7 @@ tandem_sale_dialog_class_init (TandemSaleDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_error_close_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "dialog.choose-campaign", "s", choose_campaign_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -652,6 +736,8 @@ tandem_sale_dialog_init (TandemSaleDialog *self)
   g_signal_connect_object (self->visibility_row, "notify::selected", G_CALLBACK (on_visibility_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->company_row, "changed", G_CALLBACK (on_company_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->campaign_row, "changed", G_CALLBACK (on_campaign_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->probability_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Probability in percent"), -1);
@@ -777,6 +863,22 @@ tandem_sale_dialog_get_probability_spin (TandemSaleDialog *self)
 {
   g_return_val_if_fail (TANDEM_IS_SALE_DIALOG (self), NULL);
   return self->probability_spin;
+}
+
+AdwEntryRow *
+tandem_sale_dialog_get_campaign_row (TandemSaleDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SALE_DIALOG (self), NULL);
+  return self->campaign_row;
+}
+
+const char *
+tandem_sale_dialog_get_campaign_hint (TandemSaleDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SALE_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->campaign_hint)))
+    return NULL;
+  return gtk_label_get_text (self->campaign_hint);
 }
 
 AdwComboRow *

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* Adds a sales project or a delivery project, or edits the basic fields
  * of one (SPEC H1, H2, E1, E2): name, customer, and for a sale its stage,
  * value, currency, expected closing date, probability, seller, product
- * and campaign; the description and who may see it. Only the author or an
+ * and campaign (one of the campaigns, or a new name that adds one); the
+ * description and who may see it. Only the author or an
  * administrator changes the visibility of a saved one. Ctrl+S or Enter
  * saves, Escape cancels; what the store refuses is shown in the dialog
  * and nothing typed is lost.
