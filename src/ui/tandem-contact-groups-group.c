@@ -109,8 +109,10 @@ update_description (TandemContactGroupsGroup *self)
 {
   const char *description;
 
-  if (self->id != 0)
-    description = _("A tick is saved at once");
+  if (self->id != 0 && self->kind == TANDEM_KIND_PERSON)
+    description = _("A person can be in several groups; a tick is saved at once");
+  else if (self->id != 0)
+    description = _("A company can be in several groups; a tick is saved at once");
   else if (self->kind == TANDEM_KIND_PERSON)
     description = _("Save the person first to choose their groups");
   else

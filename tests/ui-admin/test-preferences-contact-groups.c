@@ -362,8 +362,7 @@ test_delete_with_members (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Delete Contact Group “Visit”?");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "2 companies and people are in this group and will leave it. "
-                   "The companies and people themselves are not deleted.");
+                   "2 members leave this group. The companies and people themselves are not deleted.");
   /* Cancel is the default: nothing changes. */
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
   answer (window, "cancel");

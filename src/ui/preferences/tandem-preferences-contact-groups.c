@@ -577,8 +577,8 @@ on_delete_action_cb (GSimpleAction *action,
   /* Translators: %s is the name of a contact group, such as Mailing list */
   heading = g_strdup_printf (_("Delete Contact Group “%s”?"), tandem_contact_group_get_name (group));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u company or person is in this group and will leave it. The companies and people themselves are not deleted.",
-                                       "%u companies and people are in this group and will leave it. The companies and people themselves are not deleted.",
+                                       "%u member leaves this group. The company or person itself is not deleted.",
+                                       "%u members leave this group. The companies and people themselves are not deleted.",
                                        n),
                           n);
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
@@ -845,8 +845,8 @@ tandem_preferences_window_refresh_contact_groups (TandemPreferencesWindow *windo
   gtk_widget_set_visible (self->new_group, is_admin);
   adw_preferences_group_set_description (self->group,
                                          is_admin
-                                         ? _("Lists companies and people are put on, such as a mailing list or visits to make, in the order cards show them. Members of a do-not-contact group are left out of label sheets.")
-                                         : _("Lists companies and people are put on, such as a mailing list or visits to make. Only an administrator changes them."));
+                                         ? _("Lists that companies and people are put on, such as a mailing list, in the order cards show them. Members of a Do Not Contact group are left out of label sheets.")
+                                         : _("Lists that companies and people are put on, such as a mailing list. Only an administrator changes them."));
   refresh_groups (self);
 }
 
