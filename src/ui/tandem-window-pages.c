@@ -8,6 +8,7 @@
 #include "tandem-activity-window.h"
 #include "tandem-calendar-view.h"
 #include "tandem-day-plan-page.h"
+#include "tandem-groups-page.h"
 #include "tandem-notifications-popover.h"
 #include "tandem-pipeline-page.h"
 #include "tandem-project-window.h"
@@ -50,6 +51,7 @@ static const PageInfo pages[] = {
   { "calendar",    N_("Calendar"),       new_calendar },
   { "to-complete", N_("To Complete"),    (PageNew) tandem_to_complete_page_new },
   { "seller",      N_("Seller’s View"),  (PageNew) tandem_seller_view_new },
+  { "groups",      N_("Contact Groups"), (PageNew) tandem_groups_page_new, TRUE },
   { "pipeline",    N_("Pipeline"),       (PageNew) tandem_pipeline_page_new, TRUE },
   { "projects",    N_("Projects"),       (PageNew) tandem_projects_page_new, TRUE },
   { "reports",     N_("Reports"),        (PageNew) tandem_reports_page_new, TRUE },
@@ -78,6 +80,8 @@ row_of_page (TandemWindow *self,
     return self->to_complete_row;
   if (g_strcmp0 (name, "seller") == 0)
     return self->seller_row;
+  if (g_strcmp0 (name, "groups") == 0)
+    return self->groups_row;
   if (g_strcmp0 (name, "pipeline") == 0)
     return self->pipeline_row;
   if (g_strcmp0 (name, "projects") == 0)
@@ -200,7 +204,7 @@ build_page (TandemWindow   *self,
       g_signal_connect_object (content, "open-occurrence", G_CALLBACK (on_open_occurrence_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (content, "plan", G_CALLBACK (on_calendar_plan_cb), self, G_CONNECT_SWAPPED);
     }
-  else if (!TANDEM_IS_REPORTS_PAGE (content))
+  else if (!TANDEM_IS_REPORTS_PAGE (content) && !TANDEM_IS_GROUPS_PAGE (content))
     {
       if (TANDEM_IS_START_PAGE (content))
         g_signal_connect_object (content, "show-notifications", G_CALLBACK (on_show_notifications_cb),

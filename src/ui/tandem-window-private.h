@@ -31,6 +31,7 @@ struct _TandemWindow
   GtkListBoxRow      *seller_row;
   GtkListBoxRow      *companies_row;
   GtkListBoxRow      *people_row;
+  GtkListBoxRow      *groups_row;
   GtkListBoxRow      *pipeline_row;
   GtkListBoxRow      *projects_row;
   GtkListBoxRow      *reports_row;

@@ -743,6 +743,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (content_stack);
   CHILD (companies_row);
   CHILD (people_row);
+  CHILD (groups_row);
   CHILD (pipeline_row);
   CHILD (projects_row);
   CHILD (reports_row);

@@ -28,7 +28,8 @@ void          tandem_window_add_toast     (TandemWindow   *self,
                                            AdwToast       *toast);
 
 /* Activity pages: "start", "day-plan", "calendar", "to-complete",
- * "seller"; the registers "companies" and "people"; the sales pages
+ * "seller"; the registers "companies" and "people"; the group screen
+ * "groups"; the sales pages
  * "pipeline", "projects" and "reports". */
 void          tandem_window_show_page     (TandemWindow   *self,
                                            const char     *name);
