@@ -173,7 +173,6 @@ show_contact (TandemCallDialog *self)
       }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), tandem_contact_get_name (contact));
   adw_action_row_set_subtitle (self->contact_row, subtitle->str);
-  adw_window_title_set_subtitle (self->window_title, tandem_contact_get_name (contact));
   gtk_image_set_from_icon_name (self->contact_icon, company ? "network-workgroup-symbolic"
                                                             : "avatar-default-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
