@@ -236,6 +236,43 @@ tandem_country_postal_name (const char *code)
   return country != NULL ? country->postal_name : NULL;
 }
 
+const char * const *
+tandem_country_list_codes (void)
+{
+  static const char **codes;
+
+  if (g_once_init_enter (&codes))
+    {
+      const char **list = g_new0 (const char *, G_N_ELEMENTS (countries) + 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        list[i] = countries[i].code;
+      g_once_init_leave (&codes, list);
+    }
+  return codes;
+}
+
+const char *
+tandem_country_english_name (const char *code)
+{
+  static GHashTable *table;
+  const Country *country = find_country (code);
+
+  if (country == NULL)
+    return NULL;
+  /* The first of a country's names is its English one. */
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        g_hash_table_insert (names, (gpointer) countries[i].code,
+                             g_strndup (countries[i].names, strcspn (countries[i].names, "|")));
+      g_once_init_leave (&table, names);
+    }
+  return g_hash_table_lookup (table, country->code);
+}
+
 static const Layout *
 find_layout (const char *code)
 {

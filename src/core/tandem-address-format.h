@@ -15,6 +15,11 @@ char       *tandem_country_code_from_text   (const char                *text);
 /* The country's name for the last line of an address abroad, in English
  * capitals ("FINLAND", "UNITED KINGDOM"); NULL for an unknown code. */
 const char *tandem_country_postal_name      (const char                *code);
+/* The countries Tandem knows, as alpha-2 codes (NULL-terminated, owned by
+ * Tandem), for a chooser; and a country's name in English as ISO 3166
+ * gives it ("Finland", "United Kingdom"), NULL for an unknown code. */
+const char * const *tandem_country_list_codes (void);
+const char *tandem_country_english_name     (const char                *code);
 
 /* The lines of @address as its country's post wants them on an envelope
  * or label (SPEC I4): the order of addressee and contact person, street,
