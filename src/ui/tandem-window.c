@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-company-card.h"
+#include "tandem-label-dialog.h"
 #include "tandem-note-editor.h"
 #include "tandem-person-card.h"
 #include "tandem-window-private.h"
@@ -615,6 +616,29 @@ show_register_action (GtkWidget  *widget,
                                g_str_equal (page, "people") ? TANDEM_KIND_PERSON : TANDEM_KIND_COMPANY);
 }
 
+/* Labels for a campaign's target list (SPEC I4): the parameter is the
+ * campaign's id. */
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  dialog = tandem_label_dialog_new_for_campaign (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter),
+                                                 &error);
+  if (dialog == NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (error->message, -1);
+
+      tandem_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Callbacks ------------------------------------------------------------------ */
 
 static void
@@ -778,6 +802,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "(ix)", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-register", "s", show_register_action);
+  gtk_widget_class_install_action (widget_class, "win.print-labels", "x", print_labels_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
