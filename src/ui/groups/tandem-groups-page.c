@@ -38,73 +38,7 @@ typedef enum
   KIND_PEOPLE,
 } KindFilter;
 
-typedef enum
-{
-  GROUP_ACTION_ADD,
-  GROUP_ACTION_REMOVE,
-  GROUP_ACTION_MOVE,
-} GroupAction;
-
-/* What the last group action changed, for its Undo */
-typedef struct
-{
-  GroupAction action;
-  gint64      group;        /* added to, removed from, or moved from */
-  gint64      to_group;     /* moved to */
-  GArray     *changed;      /* TandemContactRef: added, removed, or taken out of @group */
-  GArray     *added;        /* TandemContactRef: put into @to_group by a move */
-} Undo;
-
-struct _TandemGroupsPage
-{
-  AdwBin                  parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay        *toast_overlay;
-  GtkSearchEntry         *search_entry;
-  GtkDropDown            *kind_dropdown;
-  GtkBox                 *groups_bar;
-  GtkMenuButton          *include_button;
-  GtkListBox             *include_checks;
-  GtkCheckButton         *any_check;
-  GtkCheckButton         *all_check;
-  GtkBox                 *include_chips;
-  GtkWidget              *all_label;
-  GtkMenuButton          *exclude_button;
-  GtkListBox             *exclude_checks;
-  GtkBox                 *exclude_chips;
-  GtkStack               *stack;
-  GtkColumnView          *column_view;
-  AdwStatusPage          *empty_page;
-  GtkWidget              *empty_button;
-  GtkActionBar           *action_bar;
-  GtkLabel               *count_label;
-  GtkWidget              *call_button;
-  GtkWidget              *more_button;
-  GtkWidget              *group_buttons;
-
-  GtkColumnViewColumn    *columns[N_COLUMNS];
-
-  TandemStore            *store;
-  TandemGroupContactList *list;
-  GtkMultiSelection      *selection;
-  GPtrArray              *groups;      /* TandemContactGroup, the store's order */
-  GArray                 *include;     /* gint64 */
-  GArray                 *exclude;     /* gint64 */
-  GHashTable             *include_checks_by_id;  /* group id → GtkCheckButton */
-  GHashTable             *exclude_checks_by_id;
-  GtkWindow              *dialog;      /* weak */
-  char                   *last_toast;
-  char                   *applied;     /* the filter the list shows, as a key */
-  Undo                   *undo;
-  gint64                  last_to_group;
-  gint64                  last_category;
-  guint                   reload_id;
-  guint                   narrow_id;
-  int                     width;
-  gboolean                narrow;
-  guint                   syncing;
-};
+G_STATIC_ASSERT (N_COLUMNS == TANDEM_GROUPS_N_COLUMNS);
 
 G_DEFINE_FINAL_TYPE (TandemGroupsPage, tandem_groups_page, ADW_TYPE_BIN)
 
@@ -116,20 +50,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The group screen is split over two files: this one has the filter, the
+ * list and the calls; tandem-groups-page-actions.c adds, removes and
+ * moves the selected contacts. */
+
 /* Helpers ------------------------------------------------------------------ */
 
-static void
-undo_free (Undo *undo)
-{
-  g_clear_pointer (&undo->changed, g_array_unref);
-  g_clear_pointer (&undo->added, g_array_unref);
-  g_free (undo);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Undo, undo_free)
-
-static TandemContactGroup *
-find_group (TandemGroupsPage *self,
+TandemContactGroup *
+tandem_groups_page_find_group (TandemGroupsPage *self,
             gint64            id)
 {
   for (guint i = 0; self->groups && i < self->groups->len; i++)
@@ -138,11 +66,11 @@ find_group (TandemGroupsPage *self,
   return NULL;
 }
 
-static const char *
-group_name (TandemGroupsPage *self,
+const char *
+tandem_groups_page_group_name (TandemGroupsPage *self,
             gint64            id)
 {
-  TandemContactGroup *group = find_group (self, id);
+  TandemContactGroup *group = tandem_groups_page_find_group (self, id);
 
   return group ? tandem_contact_group_get_name (group) : "";
 }
@@ -157,6 +85,13 @@ has_id (GArray *ids,
   return FALSE;
 }
 
+gboolean
+tandem_groups_page_is_included (TandemGroupsPage *self,
+                                gint64            id)
+{
+  return has_id (self->include, id);
+}
+
 static void
 remove_id (GArray *ids,
            gint64  id)
@@ -169,8 +104,8 @@ remove_id (GArray *ids,
       }
 }
 
-static void
-show_toast (TandemGroupsPage *self,
+void
+tandem_groups_page_show_toast (TandemGroupsPage *self,
             AdwToast         *toast)
 {
   g_free (self->last_toast);
@@ -178,11 +113,11 @@ show_toast (TandemGroupsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_message (TandemGroupsPage *self,
+void
+tandem_groups_page_show_message (TandemGroupsPage *self,
               const char       *message)
 {
-  show_toast (self, adw_toast_new (message));
+  tandem_groups_page_show_toast (self, adw_toast_new (message));
 }
 
 static const char *
@@ -323,8 +258,8 @@ move_focus (TandemGroupsPage *self,
     gtk_widget_grab_focus (row);
 }
 
-static GArray *
-selected_contacts (TandemGroupsPage *self)
+GArray *
+tandem_groups_page_get_selected_contacts (TandemGroupsPage *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GArray *contacts = g_array_new (FALSE, FALSE, sizeof (TandemContact *));
@@ -446,7 +381,7 @@ apply_filter (TandemGroupsPage *self)
   /* With no filter at all the page asks for groups rather than list
    * every company and person. */
   if (!tandem_group_contact_list_set_filter (self->list, has_filter (self) ? &filter : NULL, &error))
-    show_message (self, error->message);
+    tandem_groups_page_show_message (self, error->message);
   update_view (self);
 }
 
@@ -458,7 +393,7 @@ new_chip (TandemGroupsPage *self,
           gint64            id,
           gboolean          include)
 {
-  const char *name = group_name (self, id);
+  const char *name = tandem_groups_page_group_name (self, id);
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *label = gtk_label_new (name);
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
@@ -606,7 +541,7 @@ load_groups (TandemGroupsPage *self)
 
   if (groups == NULL)
     {
-      show_message (self, error->message);
+      tandem_groups_page_show_message (self, error->message);
       return;
     }
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -614,10 +549,10 @@ load_groups (TandemGroupsPage *self)
 
   /* A deleted group leaves the filter. */
   for (guint i = self->include->len; i > 0; i--)
-    if (find_group (self, g_array_index (self->include, gint64, i - 1)) == NULL)
+    if (tandem_groups_page_find_group (self, g_array_index (self->include, gint64, i - 1)) == NULL)
       g_array_remove_index (self->include, i - 1);
   for (guint i = self->exclude->len; i > 0; i--)
-    if (find_group (self, g_array_index (self->exclude, gint64, i - 1)) == NULL)
+    if (tandem_groups_page_find_group (self, g_array_index (self->exclude, gint64, i - 1)) == NULL)
       g_array_remove_index (self->exclude, i - 1);
 
   g_hash_table_remove_all (self->include_checks_by_id);
@@ -716,7 +651,7 @@ refresh_list (TandemGroupsPage *self)
 
   keep_selection (self, &kept);
   if (!tandem_group_contact_list_refresh (self->list, &error))
-    show_message (self, error->message);
+    tandem_groups_page_show_message (self, error->message);
   restore_selection (self, &kept);
   update_view (self);
 }
@@ -727,258 +662,6 @@ parent_window (TandemGroupsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* Group actions ------------------------------------------------------------ */
-
-/* A row choosing one of the groups, named for the tests */
-static AdwComboRow *
-new_group_row (TandemGroupsPage *self,
-               const char       *title,
-               const char       *name,
-               gint64            selected)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      TandemContactGroup *group = g_ptr_array_index (self->groups, i);
-
-      gtk_string_list_append (names, tandem_contact_group_get_name (group));
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  gtk_widget_set_name (GTK_WIDGET (row), name);
-  for (guint i = 0; i < self->groups->len; i++)
-    if (tandem_contact_group_get_id (g_ptr_array_index (self->groups, i)) == selected)
-      adw_combo_row_set_selected (row, i);
-  return row;
-}
-
-static gint64
-row_group (TandemGroupsPage *self,
-           AdwComboRow      *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (row == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->groups->len)
-    return 0;
-  return tandem_contact_group_get_id (g_ptr_array_index (self->groups, selected));
-}
-
-/* The group a selection is most likely taken out of: the first included
- * one, else the first group one of them is in. */
-static gint64
-likely_from (TandemGroupsPage *self,
-             GArray           *contacts)
-{
-  if (self->include->len > 0)
-    return g_array_index (self->include, gint64, 0);
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      gint64 id = tandem_contact_group_get_id (g_ptr_array_index (self->groups, i));
-
-      for (guint j = 0; j < contacts->len; j++)
-        if (tandem_contact_is_in_group (g_array_index (contacts, TandemContact *, j), id))
-          return id;
-    }
-  return 0;
-}
-
-/* A group to add to or move to: the last one used, else the first one the
- * screen neither includes nor moves from. */
-static gint64
-likely_to (TandemGroupsPage *self,
-           gint64            from)
-{
-  if (self->last_to_group != 0 && self->last_to_group != from && find_group (self, self->last_to_group))
-    return self->last_to_group;
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      gint64 id = tandem_contact_group_get_id (g_ptr_array_index (self->groups, i));
-
-      if (id != from && !has_id (self->include, id))
-        return id;
-    }
-  return 0;
-}
-
-static GArray *
-refs_where (GArray   *contacts,
-            gint64    group,
-            gboolean  in_group)
-{
-  GArray *refs = g_array_new (FALSE, FALSE, sizeof (TandemContactRef));
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      TandemContact *contact = g_array_index (contacts, TandemContact *, i);
-      TandemContactRef ref = tandem_contact_get_ref (contact);
-
-      if (tandem_contact_is_in_group (contact, group) == in_group)
-        g_array_append_val (refs, ref);
-    }
-  return refs;
-}
-
-static void
-run_group_action (TandemGroupsPage *self,
-                  GroupAction       action,
-                  gint64            group,
-                  gint64            to_group)
-{
-  g_autoptr(GArray) contacts = selected_contacts (self);
-  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (TandemContactRef));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(Undo) undo = g_new0 (Undo, 1);
-  g_autofree char *title = NULL;
-  const char *name;
-  AdwToast *toast;
-  guint n = 0;
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      TandemContactRef ref = tandem_contact_get_ref (g_array_index (contacts, TandemContact *, i));
-
-      g_array_append_val (refs, ref);
-    }
-  if (refs->len == 0 || group == 0)
-    return;
-
-  undo->action = action;
-  undo->group = group;
-  undo->to_group = to_group;
-  switch (action)
-    {
-    case GROUP_ACTION_ADD:
-      undo->changed = refs_where (contacts, group, FALSE);
-      n = tandem_store_add_to_group (self->store, group, (TandemContactRef *) (gpointer) refs->data, refs->len,
-                                     &error);
-      name = group_name (self, group);
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact added to “%s”",
-                                            "%u contacts added to “%s”", n), n, name);
-      break;
-    case GROUP_ACTION_REMOVE:
-      undo->changed = refs_where (contacts, group, TRUE);
-      n = tandem_store_remove_from_group (self->store, group, (TandemContactRef *) (gpointer) refs->data,
-                                          refs->len, &error);
-      name = group_name (self, group);
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact removed from “%s”",
-                                            "%u contacts removed from “%s”", n), n, name);
-      break;
-    case GROUP_ACTION_MOVE:
-    default:
-      if (to_group == 0 || to_group == group)
-        return;
-      undo->changed = refs_where (contacts, group, TRUE);
-      undo->added = refs_where (contacts, to_group, FALSE);
-      n = tandem_store_move_to_group (self->store, group, to_group, (TandemContactRef *) (gpointer) refs->data,
-                                      refs->len, &error);
-      self->last_to_group = to_group;
-      name = group_name (self, to_group);
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact moved to “%s”",
-                                            "%u contacts moved to “%s”", n), n, name);
-      break;
-    }
-  if (error)
-    {
-      show_message (self, error->message);
-      return;
-    }
-  if (action == GROUP_ACTION_ADD)
-    self->last_to_group = group;
-
-  /* The list follows at once, not after the store's signal settles. */
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  tandem_groups_page_reload (self);
-
-  toast = adw_toast_new (title);
-  if (n > 0)
-    {
-      g_clear_pointer (&self->undo, undo_free);
-      self->undo = g_steal_pointer (&undo);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "groups.undo");
-    }
-  show_toast (self, toast);
-}
-
-static void
-on_group_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             TandemGroupsPage *self)
-{
-  GroupAction action = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tandem-action"));
-  AdwComboRow *group_row = g_object_get_data (G_OBJECT (dialog), "tandem-group-row");
-  AdwComboRow *to_row = g_object_get_data (G_OBJECT (dialog), "tandem-to-row");
-
-  if (g_strcmp0 (response, "apply") != 0)
-    return;
-  run_group_action (self, action, row_group (self, group_row), to_row ? row_group (self, to_row) : 0);
-}
-
-static void
-ask_group_action (TandemGroupsPage *self,
-                  GroupAction       action)
-{
-  g_autoptr(GArray) contacts = selected_contacts (self);
-  AdwMessageDialog *dialog;
-  AdwComboRow *group_row, *to_row = NULL;
-  GtkWidget *list;
-  guint n = contacts->len;
-  gint64 from;
-
-  if (n == 0 || self->groups == NULL || self->groups->len == 0)
-    return;
-
-  from = likely_from (self, contacts);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), NULL, NULL));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  switch (action)
-    {
-    case GROUP_ACTION_ADD:
-      adw_message_dialog_format_heading (dialog, g_dngettext (GETTEXT_PACKAGE, "Add %u Contact to a Group",
-                                                              "Add %u Contacts to a Group", n), n);
-      group_row = new_group_row (self, _("_Group"), "group", likely_to (self, 0));
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Add"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-      break;
-    case GROUP_ACTION_REMOVE:
-      adw_message_dialog_format_heading (dialog, g_dngettext (GETTEXT_PACKAGE, "Remove %u Contact from a Group",
-                                                              "Remove %u Contacts from a Group", n), n);
-      adw_message_dialog_set_body (dialog, _("The companies and people themselves stay."));
-      group_row = new_group_row (self, _("_Group"), "group", from);
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Remove"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_DESTRUCTIVE);
-      break;
-    case GROUP_ACTION_MOVE:
-    default:
-      adw_message_dialog_format_heading (dialog, g_dngettext (GETTEXT_PACKAGE, "Move %u Contact to Another Group",
-                                                              "Move %u Contacts to Another Group", n), n);
-      group_row = new_group_row (self, _("_From"), "from-group", from);
-      to_row = new_group_row (self, _("_To"), "to-group", likely_to (self, from));
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Move"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-      break;
-    }
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (group_row));
-  if (to_row)
-    gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (to_row));
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_object_set_data (G_OBJECT (dialog), "tandem-action", GINT_TO_POINTER (action));
-  g_object_set_data (G_OBJECT (dialog), "tandem-group-row", group_row);
-  g_object_set_data (G_OBJECT (dialog), "tandem-to-row", to_row);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_group_dialog_response_cb), self, 0);
-  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Callbacks ---------------------------------------------------------------- */
@@ -1271,10 +954,10 @@ on_call_recorded_cb (TandemCallDialog *dialog,
 
   if (to_group != 0)
     title = g_strdup_printf (_("Call to %s recorded and moved to “%s”"), tandem_contact_get_name (called),
-                             group_name (self, to_group));
+                             tandem_groups_page_group_name (self, to_group));
   else
     title = g_strdup_printf (_("Call to %s recorded"), tandem_contact_get_name (called));
-  show_toast (self, adw_toast_new (title));
+  tandem_groups_page_show_toast (self, adw_toast_new (title));
 }
 
 static gboolean
@@ -1313,7 +996,7 @@ record_call_action (GtkWidget  *widget,
 
   if (position == GTK_INVALID_LIST_POSITION || (contact = contact_at (self, position)) == NULL)
     {
-      show_message (self, _("Choose a contact in the list first"));
+      tandem_groups_page_show_message (self, _("Choose a contact in the list first"));
       return;
     }
 
@@ -1341,7 +1024,7 @@ copy_phone_action (GtkWidget  *widget,
 
   if (position == GTK_INVALID_LIST_POSITION || (contact = contact_at (self, position)) == NULL)
     {
-      show_message (self, _("Choose a contact in the list first"));
+      tandem_groups_page_show_message (self, _("Choose a contact in the list first"));
       return;
     }
   number = tandem_contact_get_phone (contact);
@@ -1350,12 +1033,12 @@ copy_phone_action (GtkWidget  *widget,
   if (number == NULL || *number == '\0')
     {
       title = g_strdup_printf (_("%s has no phone number"), tandem_contact_get_name (contact));
-      show_message (self, title);
+      tandem_groups_page_show_message (self, title);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
   title = g_strdup_printf (_("Copied %s"), number);
-  show_message (self, title);
+  tandem_groups_page_show_message (self, title);
 }
 
 static void
@@ -1368,68 +1051,6 @@ open_action (GtkWidget  *widget,
 
   if (position != GTK_INVALID_LIST_POSITION)
     open_contact (self, position);
-}
-
-static void
-add_to_group_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ask_group_action (TANDEM_GROUPS_PAGE (widget), GROUP_ACTION_ADD);
-}
-
-static void
-remove_from_group_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  ask_group_action (TANDEM_GROUPS_PAGE (widget), GROUP_ACTION_REMOVE);
-}
-
-static void
-move_to_group_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ask_group_action (TANDEM_GROUPS_PAGE (widget), GROUP_ACTION_MOVE);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemGroupsPage *self = TANDEM_GROUPS_PAGE (widget);
-  g_autoptr(Undo) undo = g_steal_pointer (&self->undo);
-  g_autoptr(GError) error = NULL;
-  TandemContactRef *changed, *added;
-
-  if (undo == NULL)
-    return;
-  changed = (TandemContactRef *) (gpointer) undo->changed->data;
-  switch (undo->action)
-    {
-    case GROUP_ACTION_ADD:
-      tandem_store_remove_from_group (self->store, undo->group, changed, undo->changed->len, &error);
-      break;
-    case GROUP_ACTION_REMOVE:
-      tandem_store_add_to_group (self->store, undo->group, changed, undo->changed->len, &error);
-      break;
-    case GROUP_ACTION_MOVE:
-    default:
-      /* Out of the group it went to, if it was not there before, and back
-       * into the one it left. */
-      added = (TandemContactRef *) (gpointer) undo->added->data;
-      if (undo->added->len > 0)
-        tandem_store_remove_from_group (self->store, undo->to_group, added, undo->added->len, &error);
-      if (error == NULL && undo->changed->len > 0)
-        tandem_store_add_to_group (self->store, undo->group, changed, undo->changed->len, &error);
-      break;
-    }
-  if (error)
-    show_message (self, error->message);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  tandem_groups_page_reload (self);
 }
 
 static void
@@ -1534,7 +1155,7 @@ tandem_groups_page_finalize (GObject *object)
   g_clear_pointer (&self->exclude, g_array_unref);
   g_clear_pointer (&self->include_checks_by_id, g_hash_table_unref);
   g_clear_pointer (&self->exclude_checks_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->undo, undo_free);
+  g_clear_pointer (&self->undo, tandem_groups_page_undo_free);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->applied, g_free);
 
@@ -1627,11 +1248,8 @@ tandem_groups_page_class_init (TandemGroupsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "groups.record-call", NULL, record_call_action);
   gtk_widget_class_install_action (widget_class, "groups.copy-phone", NULL, copy_phone_action);
   gtk_widget_class_install_action (widget_class, "groups.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "groups.add-to-group", NULL, add_to_group_action);
-  gtk_widget_class_install_action (widget_class, "groups.remove-from-group", NULL, remove_from_group_action);
-  gtk_widget_class_install_action (widget_class, "groups.move-to-group", NULL, move_to_group_action);
-  gtk_widget_class_install_action (widget_class, "groups.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "groups.choose-include", NULL, choose_include_action);
+  tandem_groups_page_actions_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "groups.record-call", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "groups.record-call", NULL);
