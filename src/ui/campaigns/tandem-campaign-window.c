@@ -784,7 +784,9 @@ new_window (GtkWindow      *parent,
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
   load_campaign (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* A new campaign is named first; a saved one opens to be read. */
+  if (campaign_id (self) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
 

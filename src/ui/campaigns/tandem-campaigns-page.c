@@ -8,6 +8,7 @@
 #include "tandem-campaigns-page-private.h"
 #include "tandem-campaigns-resources.h"
 #include "tandem-date.h"
+#include "tandem-narrow-bin.h"
 #include "tandem-store-campaigns.h"
 #include "tandem-store-groups.h"
 
@@ -19,9 +20,12 @@ struct _TandemCampaignsPage
   AdwBin             parent_instance;
 
   /* template widgets */
+  TandemNarrowBin   *narrow_bin;
   AdwToastOverlay   *toast_overlay;
   GtkToggleButton   *campaigns_button;
   GtkToggleButton   *searches_button;
+  GtkWidget         *new_button;
+  GtkWidget         *new_icon_button;
   AdwButtonContent  *new_button_content;
   GtkStack          *stack;
   GtkListBox        *campaigns_list;
@@ -56,9 +60,21 @@ get_window (TandemCampaignsPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* A count and its noun stay on one line when a subtitle wraps. */
+static void
+append_unbroken (GString    *text,
+                 const char *part)
+{
+  g_autoptr(GString) unbroken = g_string_new (part);
+
+  g_string_replace (unbroken, " ", "\u00a0", 0);
+  g_string_append (text, unbroken->str);
+}
+
+/* The number of contacts a search finds, e.g. "23 companies" */
 static char *
-count_text (TandemKind entity,
-            guint      n)
+count_contacts (TandemKind entity,
+                guint      n)
 {
   if (entity == TANDEM_KIND_PERSON)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
@@ -99,6 +115,8 @@ create_campaign_row (TandemCampaignsPage *self,
   g_autoptr(GString) subtitle = g_string_new (period);
   guint n_activities = tandem_campaign_get_n_activities (campaign);
   guint n_sales = tandem_campaign_get_n_sales (campaign);
+  g_autofree char *activities = NULL;
+  g_autofree char *sales = NULL;
 
   if (tandem_campaign_get_search_id (campaign) != 0)
     {
@@ -109,11 +127,13 @@ create_campaign_row (TandemCampaignsPage *self,
       g_string_append (subtitle, " · ");
       if (error == NULL && search != NULL)
         {
-          g_autofree char *count = count_text (tandem_saved_search_get_entity (search), n);
+          g_autoptr(GString) count = g_string_new (NULL);
+          g_autofree char *found = count_contacts (tandem_saved_search_get_entity (search), n);
 
+          append_unbroken (count, found);
           /* Translators: a campaign's target list and its size, e.g.
            * "In Helsinki: 23 companies" */
-          g_string_append_printf (subtitle, _("%s: %s"), tandem_campaign_get_search_name (campaign), count);
+          g_string_append_printf (subtitle, _("%s: %s"), tandem_campaign_get_search_name (campaign), count->str);
         }
       else
         g_string_append (subtitle, tandem_campaign_get_search_name (campaign));
@@ -121,11 +141,13 @@ create_campaign_row (TandemCampaignsPage *self,
   else
     g_string_append_printf (subtitle, " · %s", _("No target list"));
 
+  activities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity", "%u activities", n_activities),
+                                n_activities);
+  sales = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale", "%u sales", n_sales), n_sales);
   g_string_append (subtitle, " · ");
-  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u activity", "%u activities", n_activities),
-                          n_activities);
+  append_unbroken (subtitle, activities);
   g_string_append (subtitle, " · ");
-  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u sale", "%u sales", n_sales), n_sales);
+  append_unbroken (subtitle, sales);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_campaign_get_name (campaign));
@@ -155,19 +177,21 @@ create_search_row (TandemCampaignsPage *self,
   g_autoptr(GError) error = NULL;
   TandemKind entity = tandem_saved_search_get_entity (search);
   guint n_criteria = tandem_saved_search_get_criteria (search)->len;
+  g_autofree char *conditions = NULL;
   guint n = tandem_store_count_search_matches (self->store, search, &error);
 
   if (error == NULL)
     {
-      g_autofree char *count = count_text (entity, n);
+      g_autofree char *found = count_contacts (entity, n);
 
-      g_string_append (subtitle, count);
+      append_unbroken (subtitle, found);
     }
   else
     g_string_append (subtitle, entity == TANDEM_KIND_PERSON ? _("People") : _("Companies"));
+  conditions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u condition", "%u conditions", n_criteria),
+                                n_criteria);
   g_string_append (subtitle, " · ");
-  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u condition", "%u conditions", n_criteria),
-                          n_criteria);
+  append_unbroken (subtitle, conditions);
   if (n_criteria > 1)
     g_string_append_printf (subtitle, " · %s", tandem_saved_search_get_match_all (search)
                                                ? _("all must match") : _("any may match"));
@@ -209,16 +233,29 @@ clear_list (GtkListBox *list)
 static void
 update_view (TandemCampaignsPage *self)
 {
+  gboolean narrow = tandem_narrow_bin_get_narrow (self->narrow_bin);
+  const char *label, *tooltip;
+
   if (showing_searches (self))
     {
       gtk_stack_set_visible_child_name (self->stack, self->searches->len ? "searches" : "no-searches");
-      adw_button_content_set_label (self->new_button_content, _("New _Saved Search"));
+      label = _("New _Saved Search");
+      tooltip = _("New Saved Search");
     }
   else
     {
       gtk_stack_set_visible_child_name (self->stack, self->campaigns->len ? "campaigns" : "no-campaigns");
-      adw_button_content_set_label (self->new_button_content, _("_New Campaign"));
+      label = _("_New Campaign");
+      tooltip = _("New Campaign");
     }
+
+  /* A narrow window has room for the button's icon only. */
+  adw_button_content_set_label (self->new_button_content, label);
+  gtk_widget_set_tooltip_text (self->new_icon_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_icon_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_set_visible (self->new_button, !narrow);
+  gtk_widget_set_visible (self->new_icon_button, narrow);
 }
 
 static void
@@ -263,6 +300,13 @@ on_view_toggled_cb (TandemCampaignsPage *self,
                     GtkToggleButton     *button)
 {
   if (gtk_toggle_button_get_active (button) && self->campaigns != NULL)
+    update_view (self);
+}
+
+static void
+on_narrow_changed_cb (TandemCampaignsPage *self)
+{
+  if (self->campaigns != NULL)
     update_view (self);
 }
 
@@ -470,17 +514,22 @@ tandem_campaigns_page_class_init (TandemCampaignsPageClass *klass)
   object_class->dispose = tandem_campaigns_page_dispose;
   object_class->finalize = tandem_campaigns_page_finalize;
 
+  g_type_ensure (TANDEM_TYPE_NARROW_BIN);
   (void) tandem_campaigns_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tandemcrm/Tandem/campaigns/tandem-campaigns-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, narrow_bin);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, campaigns_button);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, searches_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, new_icon_button);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, new_button_content);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, campaigns_list);
   gtk_widget_class_bind_template_child (widget_class, TandemCampaignsPage, searches_list);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_narrow_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
 
