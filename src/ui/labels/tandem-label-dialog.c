@@ -362,13 +362,23 @@ draw_test_sheet (TandemLabelSheet *sheet,
                  cairo_t          *cr)
 {
   TandemLabelTemplate *template = tandem_label_sheet_get_template (sheet);
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(GObject) context = G_OBJECT (pango_cairo_create_context (cr));
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_font_options_t *options = cairo_font_options_create ();
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
   g_autofree char *x_text = NULL;
   g_autofree char *y_text = NULL;
   g_autofree char *caption = NULL;
   double offset_x, offset_y;
   guint n = tandem_label_template_get_labels_per_sheet (template);
+
+  /* Unhinted, so that the text is set alike at any scale */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (PANGO_CONTEXT (context), options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (PANGO_CONTEXT (context), FALSE);
+  layout = pango_layout_new (PANGO_CONTEXT (context));
 
   tandem_label_sheet_get_offset (sheet, &offset_x, &offset_y);
   x_text = g_strdup_printf ("%.1f", offset_x);
