@@ -7,6 +7,7 @@
 
 #include "tandem-activity-window.h"
 #include "tandem-calendar-view.h"
+#include "tandem-campaigns-page.h"
 #include "tandem-day-plan-page.h"
 #include "tandem-groups-page.h"
 #include "tandem-notifications-popover.h"
@@ -52,6 +53,7 @@ static const PageInfo pages[] = {
   { "to-complete", N_("To Complete"),    (PageNew) tandem_to_complete_page_new },
   { "seller",      N_("Seller’s View"),  (PageNew) tandem_seller_view_new },
   { "groups",      N_("Contact Groups"), (PageNew) tandem_groups_page_new, TRUE },
+  { "campaigns",   N_("Campaigns"),      (PageNew) tandem_campaigns_page_new, TRUE },
   { "pipeline",    N_("Pipeline"),       (PageNew) tandem_pipeline_page_new, TRUE },
   { "projects",    N_("Projects"),       (PageNew) tandem_projects_page_new, TRUE },
   { "reports",     N_("Reports"),        (PageNew) tandem_reports_page_new, TRUE },
@@ -82,6 +84,8 @@ row_of_page (TandemWindow *self,
     return self->seller_row;
   if (g_strcmp0 (name, "groups") == 0)
     return self->groups_row;
+  if (g_strcmp0 (name, "campaigns") == 0)
+    return self->campaigns_row;
   if (g_strcmp0 (name, "pipeline") == 0)
     return self->pipeline_row;
   if (g_strcmp0 (name, "projects") == 0)
@@ -204,7 +208,8 @@ build_page (TandemWindow   *self,
       g_signal_connect_object (content, "open-occurrence", G_CALLBACK (on_open_occurrence_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (content, "plan", G_CALLBACK (on_calendar_plan_cb), self, G_CONNECT_SWAPPED);
     }
-  else if (!TANDEM_IS_REPORTS_PAGE (content) && !TANDEM_IS_GROUPS_PAGE (content))
+  else if (!TANDEM_IS_REPORTS_PAGE (content) && !TANDEM_IS_GROUPS_PAGE (content) &&
+           !TANDEM_IS_CAMPAIGNS_PAGE (content))
     {
       if (TANDEM_IS_START_PAGE (content))
         g_signal_connect_object (content, "show-notifications", G_CALLBACK (on_show_notifications_cb),

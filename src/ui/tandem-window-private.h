@@ -32,6 +32,7 @@ struct _TandemWindow
   GtkListBoxRow      *companies_row;
   GtkListBoxRow      *people_row;
   GtkListBoxRow      *groups_row;
+  GtkListBoxRow      *campaigns_row;
   GtkListBoxRow      *pipeline_row;
   GtkListBoxRow      *projects_row;
   GtkListBoxRow      *reports_row;

@@ -768,6 +768,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (companies_row);
   CHILD (people_row);
   CHILD (groups_row);
+  CHILD (campaigns_row);
   CHILD (pipeline_row);
   CHILD (projects_row);
   CHILD (reports_row);
