@@ -2,7 +2,8 @@
 
 /* SPEC K2, I3 and E1 on the Campaigns page, the filter builder and the
  * campaign window: the real widgets on a fresh database, checked against
- * the store. */
+ * the store. The page keeps a count and its noun together with a no-break
+ * space (U+00A0). */
 
 #include "tandem-campaign-window-private.h"
 #include "tandem-campaigns-page-private.h"
@@ -312,7 +313,7 @@ test_builder_and_campaign_K2_I3 (UiFixture     *fixture,
   ui_iterate ();
   g_assert_cmpstr (tandem_campaigns_page_get_visible_view (page), ==, "searches");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "In Helsinki and in Mailing list"));
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "2 companies"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "2\u00a0companies"));
 
   /* A new campaign with it as the target list */
   gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.new-campaign", NULL);
@@ -352,7 +353,7 @@ test_builder_and_campaign_K2_I3 (UiFixture     *fixture,
   ui_iterate ();
   g_assert_cmpstr (tandem_campaigns_page_get_visible_view (page), ==, "campaigns");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "Helsinki mailing, spring 2027"));
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "In Helsinki and in Mailing list: 2 companies"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "In Helsinki and in Mailing list: 2\u00a0companies"));
 
   /* Activating the row opens the campaign again */
   row = gtk_list_box_get_row_at_index (tandem_campaigns_page_get_campaigns_list (page), 0);
@@ -492,8 +493,8 @@ test_private_activity_hidden_E1 (UiFixture     *fixture,
   gtk_window_set_child (GTK_WINDOW (main_window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (main_window));
   ui_iterate ();
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "1 activity"));
-  g_assert_null (ui_find_label (GTK_WIDGET (page), "2 activities"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "1\u00a0activity"));
+  g_assert_null (ui_find_label (GTK_WIDGET (page), "2\u00a0activities"));
 
   window = tandem_campaigns_page_open_campaign (page, campaign_id);
   g_assert_nonnull (window);
@@ -513,7 +514,7 @@ test_private_activity_hidden_E1 (UiFixture     *fixture,
   sign_in (fixture, "dave");
   tandem_campaigns_page_reload (page);
   ui_iterate ();
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "2 activities"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "2\u00a0activities"));
 }
 
 static void
@@ -609,7 +610,7 @@ test_delete_search_undo_K2 (UiFixture     *fixture,
   gtk_window_present (GTK_WINDOW (main_window));
   tandem_campaigns_page_show_view (page, "searches");
   ui_iterate ();
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "1 company"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "1\u00a0company"));
   gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.delete-search", "x",
                               tandem_saved_search_get_id (search));
   ui_iterate ();
