@@ -387,6 +387,13 @@ test_include_exclude_I2 (UiFixture     *fixture,
   g_assert_nonnull (empty);
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Choose Groups to Include");
 
+  /* The Include menu counts the members one may see. */
+  {
+    GtkWidget *row = gtk_check_button_get_child (tandem_groups_page_get_group_check (page, TRUE, s.fair));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))), ==, "Fair visitors");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row))), ==, "5");
+  }
   tick (page, TRUE, s.fair);
   names = listed (page);
   g_assert_cmpstr (names, ==, "Acme Oy|Anna Nowak|Birch Ab|Pekka Virtanen|Łódź Narzędzia");
@@ -634,6 +641,52 @@ test_call_down_the_list_I2 (UiFixture     *fixture,
   g_assert_cmpint (tandem_card_get_id (tandem_window_get_card (window)), ==, s.lodz);
 }
 
+/* Ctrl+A selects every row, also those not read yet, and all of them
+ * move. */
+static void
+test_select_all_move_I2 (UiFixture     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TandemGroupsPage *page;
+  TandemWindow *window;
+  GtkWindow *dialog;
+  gint64 fair = add_group (fixture, "Fair visitors");
+  gint64 contacted = add_group (fixture, "Contacted");
+  TandemGroupFilter in_contacted = { .include = &contacted, .n_include = 1 };
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (TandemContactRef));
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Visitor %03u Oy", i);
+      TandemContactRef ref = { TANDEM_KIND_COMPANY, add_company (fixture, name, NULL) };
+
+      g_array_append_val (refs, ref);
+    }
+  tandem_store_add_to_group (fixture->store, fair, (TandemContactRef *) (gpointer) refs->data, refs->len, &error);
+  g_assert_no_error (error);
+
+  page = open_page (fixture, &window);
+  tick (page, TRUE, fair);
+  g_assert_cmpstr (gtk_label_get_text (tandem_groups_page_get_count_label (page)), ==, "250 contacts");
+  gtk_widget_grab_focus (GTK_WIDGET (tandem_groups_page_get_column_view (page)));
+  ui_iterate ();
+  g_assert_true (press (GTK_WINDOW (window), GDK_KEY_a, GDK_CONTROL_MASK));
+  g_assert_cmpstr (gtk_label_get_text (tandem_groups_page_get_count_label (page)), ==,
+                   "250 contacts · 250 selected");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "groups.move-to-group", NULL));
+  g_assert_true (ui_wait_for (dialog_shown, page, 2000));
+  dialog = tandem_groups_page_get_dialog (page);
+  choose_group (dialog, "to-group", "Contacted");
+  respond (dialog, "_Move");
+  g_assert_true (ui_wait_for (dialog_gone, page, 2000));
+
+  g_assert_cmpuint (tandem_store_count_group_contacts (fixture->store, &in_contacted, &error), ==, 250);
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_groups_page_get_model (page)), ==, 0);
+  g_assert_cmpstr (tandem_groups_page_get_last_toast (page), ==, "250 contacts moved to “Contacted”");
+}
+
 /* A change made elsewhere reads the rows again and keeps the focus. */
 static void
 test_follows_store_I2 (UiFixture     *fixture,
@@ -711,6 +764,8 @@ main (int   argc,
               ui_fixture_set_up, test_move_selected_I2, ui_fixture_tear_down);
   g_test_add ("/ui/groups/call-down-the-list-I2", UiFixture, NULL,
               ui_fixture_set_up, test_call_down_the_list_I2, ui_fixture_tear_down);
+  g_test_add ("/ui/groups/select-all-move-I2", UiFixture, NULL,
+              ui_fixture_set_up, test_select_all_move_I2, ui_fixture_tear_down);
   g_test_add ("/ui/groups/follows-store-I2", UiFixture, NULL,
               ui_fixture_set_up, test_follows_store_I2, ui_fixture_tear_down);
   g_test_add ("/ui/groups/narrow-I2", UiFixture, NULL,

@@ -185,6 +185,22 @@ tandem_group_contact_list_set_filter (TandemGroupContactList  *self,
   return tandem_group_contact_list_refresh (self, error);
 }
 
+GPtrArray *
+tandem_group_contact_list_read (TandemGroupContactList  *self,
+                                guint                    position,
+                                guint                    n_items,
+                                GError                 **error)
+{
+  TandemGroupFilter filter;
+
+  g_return_val_if_fail (TANDEM_IS_GROUP_CONTACT_LIST (self), NULL);
+
+  if (self->empty || n_items == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  filter = current_filter (self);
+  return tandem_store_list_group_contacts (self->store, &filter, position, n_items, error);
+}
+
 gboolean
 tandem_group_contact_list_refresh (TandemGroupContactList  *self,
                                    GError                 **error)

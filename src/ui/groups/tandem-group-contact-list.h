@@ -22,6 +22,12 @@ TandemGroupContactList *tandem_group_contact_list_new        (TandemStore       
 gboolean                tandem_group_contact_list_set_filter (TandemGroupContactList  *self,
                                                               const TandemGroupFilter *filter,
                                                               GError                 **error);
+/* Reads @n_items rows from @position at once, straight from the store and
+ * without keeping them: for work on many selected rows. */
+GPtrArray              *tandem_group_contact_list_read       (TandemGroupContactList  *self,
+                                                              guint                    position,
+                                                              guint                    n_items,
+                                                              GError                 **error);
 /* Reads the same filter again. */
 gboolean                tandem_group_contact_list_refresh    (TandemGroupContactList  *self,
                                                               GError                 **error);

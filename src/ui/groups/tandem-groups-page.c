@@ -258,11 +258,48 @@ move_focus (TandemGroupsPage *self,
     gtk_widget_grab_focus (row);
 }
 
+/* A long run of selected rows is read from the store in one go rather
+ * than a page at a time. */
+#define LONG_RUN 200
+
+static void
+append_run (TandemGroupsPage *self,
+            GArray           *contacts,
+            guint             first,
+            guint             n)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (n >= LONG_RUN)
+    rows = tandem_group_contact_list_read (self->list, first, n, &error);
+  if (rows != NULL)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          TandemContact *contact = g_object_ref (g_ptr_array_index (rows, i));
+
+          g_array_append_val (contacts, contact);
+        }
+      return;
+    }
+  if (error)
+    g_debug ("Reading %u rows at once failed, a page at a time: %s", n, error->message);
+  for (guint position = first; position < first + n; position++)
+    {
+      TandemContact *contact = contact_at (self, position);
+
+      if (contact)
+        g_array_append_val (contacts, contact);
+    }
+}
+
 GArray *
 tandem_groups_page_get_selected_contacts (TandemGroupsPage *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GArray *contacts = g_array_new (FALSE, FALSE, sizeof (TandemContact *));
+  guint first = 0, n = 0;
   GtkBitsetIter iter;
   guint position;
 
@@ -270,11 +307,18 @@ tandem_groups_page_get_selected_contacts (TandemGroupsPage *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      TandemContact *contact = contact_at (self, position);
-
-      if (contact)
-        g_array_append_val (contacts, contact);
+      if (n > 0 && position == first + n)
+        {
+          n++;
+          continue;
+        }
+      if (n > 0)
+        append_run (self, contacts, first, n);
+      first = position;
+      n = 1;
     }
+  if (n > 0)
+    append_run (self, contacts, first, n);
   return contacts;
 }
 
