@@ -426,6 +426,7 @@ test_campaign_bad_period_I3 (UiFixture     *fixture,
   TandemCampaignWindow *window = tandem_campaign_window_new (NULL, fixture->store);
   g_autoptr(GPtrArray) campaigns = NULL;
   g_autoptr(GError) error = NULL;
+  AdwMessageDialog *question;
   GDate date;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -448,6 +449,19 @@ test_campaign_bad_period_I3 (UiFixture     *fixture,
 
   /* A campaign that has no target list yet cannot print labels. */
   g_assert_false (gtk_widget_get_sensitive (tandem_campaign_window_get_print_button (window)));
+
+  /* Closing asks before what was typed is thrown away. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_iterate ();
+  g_assert_nonnull (window);
+  question = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  g_assert_true (ui_wait_for (window_is_gone, &window, 2000));
+  g_clear_pointer (&campaigns, g_ptr_array_unref);
+  campaigns = tandem_store_list_campaigns (fixture->store, &error);
+  g_assert_cmpuint (campaigns->len, ==, 0);
 }
 
 /* E1: a private activity of another user in the campaign is never listed,
@@ -675,6 +689,7 @@ test_sale_campaign_I3 (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
   TandemSaleDialog *dialog;
   TandemCampaignWindow *window;
+  AdwMessageDialog *question;
   GtkListBoxRow *row;
   gint64 spring_id;
   Seed s;
@@ -726,6 +741,19 @@ test_sale_campaign_I3 (UiFixture     *fixture,
   added = tandem_store_find_campaign (fixture->store, "Autumn letters", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tandem_campaign_get_n_sales (added), ==, 1);
+
+  /* Deleted from its window, after a question */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "campaign.delete", NULL);
+  ui_iterate ();
+  question = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "delete");
+  g_assert_true (ui_wait_for (window_is_gone, &window, 2000));
+  g_assert_null (tandem_store_get_campaign (fixture->store, spring_id, NULL));
+  g_clear_object (&added);
+  added = tandem_store_find_campaign (fixture->store, "Autumn letters", &error);
+  g_assert_no_error (error);
 }
 
 int

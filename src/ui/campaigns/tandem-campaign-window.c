@@ -50,6 +50,7 @@ struct _TandemCampaignWindow
   GArray                *sale_ids;   /* gint64 per row of sales_list */
   guint                  reload_id;
   guint                  syncing;
+  gboolean               close_confirmed;
 };
 
 enum {
@@ -399,7 +400,23 @@ collect (TandemCampaignWindow *self)
   return g_steal_pointer (&campaign);
 }
 
-static void
+/* Whether the form holds something not saved yet */
+static gboolean
+is_changed (TandemCampaignWindow *self)
+{
+  g_autoptr(TandemCampaign) edited = collect (self);
+  TandemCampaign *saved = self->campaign;
+  const char *description = tandem_campaign_get_description (saved);
+
+  return g_strcmp0 (tandem_campaign_get_name (edited) ? tandem_campaign_get_name (edited) : "",
+                    tandem_campaign_get_name (saved) ? tandem_campaign_get_name (saved) : "") != 0 ||
+         g_strcmp0 (tandem_campaign_get_starts_on (edited), tandem_campaign_get_starts_on (saved)) != 0 ||
+         g_strcmp0 (tandem_campaign_get_ends_on (edited), tandem_campaign_get_ends_on (saved)) != 0 ||
+         g_strcmp0 (tandem_campaign_get_description (edited), description && *description ? description : NULL) != 0 ||
+         tandem_campaign_get_search_id (edited) != tandem_campaign_get_search_id (saved);
+}
+
+static gboolean
 save (TandemCampaignWindow *self)
 {
   g_autoptr(TandemCampaign) campaign = collect (self);
@@ -413,7 +430,7 @@ save (TandemCampaignWindow *self)
     {
       show_error (self, error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
+      return FALSE;
     }
   hide_error (self);
 
@@ -435,6 +452,7 @@ save (TandemCampaignWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (was_new ? _("Campaign added")
                                                                            : _("Campaign saved")));
   g_signal_emit (self, signals[SAVED], 0, id);
+  return TRUE;
 }
 
 static void
@@ -578,6 +596,7 @@ on_reload_timeout_cb (gpointer data)
       if (fresh == NULL)
         {
           /* Deleted elsewhere: nothing left to show. */
+          self->close_confirmed = TRUE;
           gtk_window_close (GTK_WINDOW (self));
           return G_SOURCE_REMOVE;
         }
@@ -599,6 +618,13 @@ on_store_changed_cb (TandemCampaignWindow *self,
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
 }
 
+static gboolean
+on_close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_delete_response_cb (AdwMessageDialog     *dialog,
                        const char           *response,
@@ -615,7 +641,23 @@ on_delete_response_cb (AdwMessageDialog     *dialog,
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
-  gtk_window_close (GTK_WINDOW (self));
+  self->close_confirmed = TRUE;
+  /* Once the question, which belongs to this window, has gone */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog     *dialog,
+                      const char           *response,
+                      TandemCampaignWindow *self)
+{
+  if (g_strcmp0 (response, "save") == 0 && !save (self))
+    return;
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+  self->close_confirmed = TRUE;
+  /* Once the question, which belongs to this window, has gone */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -666,6 +708,32 @@ delete_action (GtkWidget  *widget,
 
 /* Overrides ---------------------------------------------------------------- */
 
+static gboolean
+tandem_campaign_window_close_request (GtkWindow *window)
+{
+  TandemCampaignWindow *self = TANDEM_CAMPAIGN_WINDOW (window);
+  GtkWidget *dialog;
+
+  /* Nothing typed is lost without asking. */
+  if (self->close_confirmed || self->store == NULL || !is_changed (self))
+    return GTK_WINDOW_CLASS (tandem_campaign_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The campaign has changes that are not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 tandem_campaign_window_dispose (GObject *object)
 {
@@ -700,6 +768,7 @@ tandem_campaign_window_class_init (TandemCampaignWindowClass *klass)
 
   object_class->dispose = tandem_campaign_window_dispose;
   object_class->finalize = tandem_campaign_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = tandem_campaign_window_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
