@@ -13,7 +13,6 @@ struct _TandemCallDialog
   AdwWindow       parent_instance;
 
   /* template widgets */
-  AdwWindowTitle *window_title;
   GtkWidget      *save_button;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
@@ -331,7 +330,6 @@ tandem_call_dialog_class_init (TandemCallDialogClass *klass)
 
   (void) tandem_groups_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/groups/tandem-call-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TandemCallDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TandemCallDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, TandemCallDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TandemCallDialog, error_label);

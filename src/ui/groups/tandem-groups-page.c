@@ -997,7 +997,8 @@ on_call_recorded_cb (TandemCallDialog *dialog,
   move_focus (self, target);
 
   if (to_group != 0)
-    title = g_strdup_printf (_("Call to %s recorded and moved to “%s”"), tandem_contact_get_name (called),
+    /* Translators: "Call recorded; Anna Nowak moved to “Contacted”" */
+    title = g_strdup_printf (_("Call recorded; %s moved to “%s”"), tandem_contact_get_name (called),
                              tandem_groups_page_group_name (self, to_group));
   else
     title = g_strdup_printf (_("Call to %s recorded"), tandem_contact_get_name (called));
