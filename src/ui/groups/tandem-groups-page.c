@@ -570,10 +570,29 @@ new_group_row_check (TandemGroupsPage   *self,
   g_object_set_data_full (G_OBJECT (check), "tandem-group-id", g_memdup2 (&id, sizeof id), g_free);
   g_object_set_data (G_OBJECT (check), "tandem-include", GINT_TO_POINTER (include));
   g_object_set_data (G_OBJECT (row), "tandem-check", check);
+  g_object_set_data (G_OBJECT (check), "tandem-count", number);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_group_check_toggled_cb), self, 0);
   g_hash_table_insert (include ? self->include_checks_by_id : self->exclude_checks_by_id,
                        g_memdup2 (&id, sizeof id), check);
   return row;
+}
+
+static gboolean
+same_groups (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      TandemContactGroup *x = g_ptr_array_index (a, i);
+      TandemContactGroup *y = g_ptr_array_index (b, i);
+
+      if (tandem_contact_group_get_id (x) != tandem_contact_group_get_id (y) ||
+          g_strcmp0 (tandem_contact_group_get_name (x), tandem_contact_group_get_name (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Reads the groups again: names, member counts, new and deleted ones. */
@@ -588,6 +607,30 @@ load_groups (TandemGroupsPage *self)
       tandem_groups_page_show_message (self, error->message);
       return;
     }
+  /* The same groups: only their counts change, and an open menu stays as
+   * it is. */
+  if (same_groups (self->groups, groups))
+    {
+      for (guint i = 0; i < groups->len; i++)
+        {
+          TandemContactGroup *group = g_ptr_array_index (groups, i);
+          gint64 id = tandem_contact_group_get_id (group);
+          g_autofree char *count = g_strdup_printf ("%u", tandem_contact_group_get_n_members (group));
+
+          for (guint j = 0; j < 2; j++)
+            {
+              GtkWidget *check = g_hash_table_lookup (j == 0 ? self->include_checks_by_id
+                                                             : self->exclude_checks_by_id, &id);
+
+              if (check)
+                gtk_label_set_text (g_object_get_data (G_OBJECT (check), "tandem-count"), count);
+            }
+        }
+      g_ptr_array_unref (self->groups);
+      self->groups = groups;
+      return;
+    }
+
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   self->groups = groups;
 
@@ -871,6 +914,9 @@ on_store_changed_cb (TandemGroupsPage *self,
                      gint64            id,
                      TandemStore      *store)
 {
+  /* Notes, activities and projects change nothing listed here. */
+  if (kind != TANDEM_KIND_NONE && kind != TANDEM_KIND_COMPANY && kind != TANDEM_KIND_PERSON)
+    return;
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
 }
