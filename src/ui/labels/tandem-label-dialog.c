@@ -1362,20 +1362,9 @@ lookup_settings (void)
 static void
 tandem_label_dialog_init (TandemLabelDialog *self)
 {
-  static gsize css_loaded = 0;
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (g_once_init_enter (&css_loaded))
-    {
-      GtkCssProvider *provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/tandemcrm/Tandem/labels/tandem-labels.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&css_loaded, 1);
-    }
 
   self->templates = g_list_store_new (TANDEM_TYPE_LABEL_TEMPLATE);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,

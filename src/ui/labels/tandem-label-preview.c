@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-label-preview.h"
+#include "tandem-labels-resources.h"
 
 /* Room around the paper, in pixels, for its shadow */
 #define PAPER_MARGIN 12.0
@@ -343,6 +344,8 @@ tandem_label_preview_class_init (TandemLabelPreviewClass *klass)
   signals[LABEL_ACTIVATED] = g_signal_new ("label-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /* The style sheet is in the resources, also from the static library. */
+  (void) tandem_labels_get_resource ();
   gtk_widget_class_set_css_name (widget_class, "labelpreview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -353,6 +356,18 @@ tandem_label_preview_init (TandemLabelPreview *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  static gsize css_loaded = 0;
+
+  /* The shaded surface the paper lies on, where the preview is shown */
+  if (g_once_init_enter (&css_loaded))
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/tandemcrm/Tandem/labels/tandem-labels.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&css_loaded, 1);
+    }
 
   self->hover = -1;
   self->addresses = g_ptr_array_new ();
