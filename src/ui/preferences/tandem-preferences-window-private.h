@@ -99,6 +99,27 @@ void          tandem_preferences_window_setup_contact_groups   (TandemPreference
 void          tandem_preferences_window_refresh_contact_groups (TandemPreferencesWindow *self,
                                                                 gboolean                 is_admin);
 
+/* Label sheets (SPEC I4): the home country and the custom sheets */
+GtkWidget    *tandem_preferences_window_get_labels_page       (TandemPreferencesWindow *self);
+AdwComboRow  *tandem_preferences_window_get_home_country_row  (TandemPreferencesWindow *self);
+/* Chooses a country by its alpha-2 code, as the user would in the list */
+gboolean      tandem_preferences_window_select_home_country   (TandemPreferencesWindow *self,
+                                                               const char              *code);
+GtkWidget    *tandem_preferences_window_get_add_label_sheet_button (TandemPreferencesWindow *self);
+AdwActionRow *tandem_preferences_window_find_label_sheet_row  (TandemPreferencesWindow *self,
+                                                               const char              *title);
+GtkButton    *tandem_preferences_window_get_label_sheet_delete_button (AdwActionRow    *row);
+/* The label sheet editor opened last from the page, while it is open */
+GtkWindow    *tandem_preferences_window_get_label_sheet_dialog (TandemPreferencesWindow *self);
+AdwToast     *tandem_preferences_window_get_labels_toast      (TandemPreferencesWindow *self);
+
+/* The Label Sheets page's share of the window (tandem-preferences-labels.c) */
+void          tandem_preferences_window_setup_labels          (TandemPreferencesWindow *self,
+                                                               TandemStore             *store,
+                                                               AdwPreferencesPage      *page);
+void          tandem_preferences_window_refresh_labels        (TandemPreferencesWindow *self,
+                                                               gboolean                 is_admin);
+
 /* The Sales page's share of the window (tandem-preferences-sales.c) */
 void          tandem_preferences_window_setup_sales           (TandemPreferencesWindow *self,
                                                                TandemStore             *store,

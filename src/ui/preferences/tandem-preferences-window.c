@@ -85,6 +85,7 @@ struct _TandemPreferencesWindow
   GtkWidget            *new_role_group;
   AdwEntryRow          *new_role_row;
   AdwPreferencesPage   *contact_groups_page;
+  AdwPreferencesPage   *labels_page;
   AdwPreferencesGroup  *company_fields_group;
   AdwPreferencesGroup  *person_fields_group;
   GtkWidget            *add_company_field_button;
@@ -1221,6 +1222,7 @@ refresh (TandemPreferencesWindow *self)
     refresh_terms (&self->terms[set]);
   refresh_targets (self);
   tandem_preferences_window_refresh_sales (self, self->is_admin);
+  tandem_preferences_window_refresh_labels (self, self->is_admin);
   refresh_account (self);
 }
 
@@ -1308,6 +1310,7 @@ tandem_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   tandem_preferences_window_setup_contact_groups (self, self->store, self->contact_groups_page);
   tandem_preferences_window_setup_sales (self, self->store, self->sales_page);
+  tandem_preferences_window_setup_labels (self, self->store, self->labels_page);
   refresh (self);
   if (self->is_admin)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->users_page);
@@ -1419,6 +1422,7 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, new_role_row);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, contact_groups_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, labels_page);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, company_fields_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, person_fields_group);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, add_company_field_button);
