@@ -7,6 +7,9 @@
 #include <math.h>
 
 #include "tandem-label-dialog-private.h"
+#include "tandem-label-template-dialog-private.h"
+#include "tandem-preferences-window-private.h"
+#include "tandem-store-labels.h"
 #include "tandem-store-campaigns.h"
 #include "tandem-store-groups.h"
 #include "tandem-window.h"
@@ -487,6 +490,160 @@ test_window_action_I4 (UiFixture     *fixture,
   g_assert_cmpuint (tandem_label_dialog_get_n_labels (TANDEM_LABEL_DIALOG (dialog)), ==, 2);
 }
 
+static guint
+count_custom_templates (UiFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = tandem_store_list_label_templates (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return templates->len;
+}
+
+static TandemLabelTemplateDialog *
+open_template_editor (TandemPreferencesWindow *window)
+{
+  g_signal_emit_by_name (tandem_preferences_window_get_add_label_sheet_button (window), "clicked");
+  ui_iterate ();
+  g_assert_nonnull (tandem_preferences_window_get_label_sheet_dialog (window));
+  return TANDEM_LABEL_TEMPLATE_DIALOG (tandem_preferences_window_get_label_sheet_dialog (window));
+}
+
+static gboolean
+editor_closed (gpointer data)
+{
+  return tandem_preferences_window_get_label_sheet_dialog (data) == NULL;
+}
+
+/* Custom label sheets in Preferences: labels that do not fit say so
+ * inline and nothing is saved; a sheet that fits is saved, listed, offered
+ * in Print Labels, deleted with Undo; a taken name is refused inline (I4). */
+static void
+test_custom_template_preferences_I4 (UiFixture     *fixture,
+                                     gconstpointer  data)
+{
+  TandemPreferencesWindow *window = tandem_preferences_window_new (NULL, fixture->store);
+  TandemLabelTemplateDialog *editor;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *custom_id = NULL;
+  AdwActionRow *row;
+  Seed s;
+  TandemLabelDialog *dialog;
+
+  seed (fixture, &s);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "labels");
+  ui_iterate ();
+  g_assert_nonnull (tandem_preferences_window_get_labels_page (window));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "No custom label sheets"));
+
+  editor = open_template_editor (window);
+  gtk_editable_set_text (GTK_EDITABLE (tandem_label_template_dialog_get_name_row (editor)), "Shop labels");
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "columns"), 3);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "rows"), 9);
+  ui_iterate ();
+  g_assert_nonnull (tandem_label_template_dialog_get_message (editor));
+  g_assert_nonnull (strstr (tandem_label_template_dialog_get_message (editor), "do not fit down the page"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (editor), "do not fit down the page"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL);
+  ui_iterate ();
+  g_assert_true (tandem_preferences_window_get_label_sheet_dialog (window) == GTK_WINDOW (editor));
+  g_assert_cmpuint (count_custom_templates (fixture), ==, 0);
+
+  /* 8 rows of 37 mm on a page cut to the edges fit */
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "rows"), 8);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "label-width"), 70);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "label-height"), 37);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "margin-top"), 0.5);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "margin-left"), 0);
+  gtk_spin_button_set_value (tandem_label_template_dialog_get_spin (editor, "gap-x"), 0);
+  ui_iterate ();
+  g_assert_null (tandem_label_template_dialog_get_message (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL);
+  g_assert_true (ui_wait_for (editor_closed, window, 2000));
+  g_assert_cmpuint (count_custom_templates (fixture), ==, 1);
+  ui_iterate ();
+  row = tandem_preferences_window_find_label_sheet_row (window, "Shop labels");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "3 × 8 labels, 70 × 37 mm, on a 210 × 297 mm page");
+
+  /* Print Labels offers it, and its 24 labels a sheet */
+  templates = tandem_store_list_label_templates (fixture->store, NULL);
+  custom_id = g_strdup (tandem_label_template_get_id (g_ptr_array_index (templates, 0)));
+  dialog = open_for_campaign (fixture, add_campaign (fixture));
+  g_assert_true (tandem_label_dialog_select_template (dialog, custom_id));
+  ui_iterate ();
+  gtk_spin_button_set_value (tandem_label_dialog_get_start_spin (dialog), 24);
+  ui_iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (tandem_label_dialog_get_start_spin (dialog)), ==, 24);
+  g_assert_cmpuint (tandem_label_dialog_get_n_pages (dialog), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_iterate ();
+
+  /* A second sheet of the same name is refused inline, nothing saved */
+  editor = open_template_editor (window);
+  gtk_editable_set_text (GTK_EDITABLE (tandem_label_template_dialog_get_name_row (editor)), "shop labels");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL);
+  ui_iterate ();
+  g_assert_nonnull (tandem_label_template_dialog_get_message (editor));
+  g_assert_true (tandem_preferences_window_get_label_sheet_dialog (window) == GTK_WINDOW (editor));
+  g_assert_cmpuint (count_custom_templates (fixture), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ui_iterate ();
+
+  /* Deleted, with Undo */
+  row = tandem_preferences_window_find_label_sheet_row (window, "Shop labels");
+  g_signal_emit_by_name (tandem_preferences_window_get_label_sheet_delete_button (row), "clicked");
+  ui_iterate ();
+  g_assert_cmpuint (count_custom_templates (fixture), ==, 0);
+  g_assert_cmpstr (adw_toast_get_title (tandem_preferences_window_get_labels_toast (window)), ==,
+                   "“Shop labels” deleted");
+  g_signal_emit_by_name (tandem_preferences_window_get_labels_toast (window), "button-clicked");
+  ui_iterate ();
+  g_assert_cmpuint (count_custom_templates (fixture), ==, 1);
+  g_assert_nonnull (tandem_preferences_window_find_label_sheet_row (window, "Shop labels"));
+}
+
+/* The home country is the administrators' to choose; others see it (I4,
+ * L1). */
+static void
+test_home_country_preferences_I4 (UiFixture     *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemUser) user = NULL;
+  g_autofree char *home = NULL;
+  TandemPreferencesWindow *window = tandem_preferences_window_new (NULL, fixture->store);
+  AdwComboRow *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  row = tandem_preferences_window_get_home_country_row (window);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  g_assert_true (tandem_preferences_window_select_home_country (window, "SE"));
+  ui_iterate ();
+  home = tandem_store_get_home_country (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (home, ==, "SE");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate ();
+
+  user = tandem_store_add_user (fixture->store, "ulla", "Ulla User", "user-password-1", TANDEM_ROLE_USER, NULL,
+                                &error);
+  g_assert_no_error (error);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "ulla", "user-password-1", &error);
+  g_assert_no_error (error);
+  window = tandem_preferences_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_iterate ();
+  row = tandem_preferences_window_get_home_country_row (window);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), !=, GTK_INVALID_LIST_POSITION);
+  /* Sweden, in English as the tests run */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, "Sweden");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +661,10 @@ main (int   argc,
               test_export_error_keeps_file_I4, ui_fixture_tear_down);
   g_test_add ("/labels/print-offset-test-sheet-I4", UiFixture, NULL, ui_fixture_set_up,
               test_print_offset_and_test_sheet_I4, ui_fixture_tear_down);
+  g_test_add ("/labels/custom-template-preferences-I4", UiFixture, NULL, ui_fixture_set_up,
+              test_custom_template_preferences_I4, ui_fixture_tear_down);
+  g_test_add ("/labels/home-country-preferences-I4-L1", UiFixture, NULL, ui_fixture_set_up,
+              test_home_country_preferences_I4, ui_fixture_tear_down);
   g_test_add ("/labels/window-action-I4", UiFixture, NULL, ui_fixture_set_up,
               test_window_action_I4, ui_fixture_tear_down);
 
