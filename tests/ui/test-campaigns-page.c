@@ -539,6 +539,17 @@ on_print_labels_cb (GSimpleAction *action,
   *(gint64 *) data = g_variant_get_int64 (parameter);
 }
 
+static void
+on_open_record_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  int kind;
+
+  g_variant_get (parameter, "(ix)", &kind, (gint64 *) data);
+  g_assert_cmpint (kind, ==, TANDEM_KIND_COMPANY);
+}
+
 /* I3, I4: "Print Labels…" stays off until the main window can print label
  * sheets and the campaign has a saved target list; then it asks for the
  * campaign's labels. */
@@ -549,10 +560,11 @@ test_print_labels_I3 (UiFixture     *fixture,
   g_autoptr(TandemSavedSearch) search = tandem_saved_search_new ("Helsinki", TANDEM_KIND_COMPANY);
   g_autoptr(TandemCampaign) campaign = tandem_campaign_new ("Spring letters");
   g_autoptr(GSimpleAction) action = NULL;
+  g_autoptr(GSimpleAction) open_action = NULL;
   g_autoptr(GError) error = NULL;
   TandemCampaignWindow *window;
   GtkWidget *main_window, *button;
-  gint64 campaign_id, printed = 0;
+  gint64 campaign_id, printed = 0, opened = 0;
   Seed s;
 
   seed (fixture, &s);
@@ -577,6 +589,9 @@ test_print_labels_I3 (UiFixture     *fixture,
   action = g_simple_action_new ("print-labels", G_VARIANT_TYPE_INT64);
   g_signal_connect (action, "activate", G_CALLBACK (on_print_labels_cb), &printed);
   g_action_map_add_action (G_ACTION_MAP (main_window), G_ACTION (action));
+  open_action = g_simple_action_new ("open-record", G_VARIANT_TYPE ("(ix)"));
+  g_signal_connect (open_action, "activate", G_CALLBACK (on_open_record_cb), &opened);
+  g_action_map_add_action (G_ACTION_MAP (main_window), G_ACTION (open_action));
   window = tandem_campaign_window_new_for_id (GTK_WINDOW (main_window), fixture->store, campaign_id, &error);
   gtk_window_present (GTK_WINDOW (window));
   ui_iterate ();
@@ -585,6 +600,17 @@ test_print_labels_I3 (UiFixture     *fixture,
   g_signal_emit_by_name (button, "clicked");
   ui_iterate ();
   g_assert_cmpint (printed, ==, campaign_id);
+
+  /* A target opens its card in the main window. */
+  {
+    GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (tandem_campaign_window_get_pager (window)));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+    g_assert_true (gtk_list_box_row_get_activatable (row));
+    g_signal_emit_by_name (list, "row-activated", row);
+    ui_iterate ();
+    g_assert_cmpint (opened, ==, s.acme);
+  }
 
   /* Another target list chosen but not saved: labels would not match it. */
   choose_row (tandem_campaign_window_get_search_row (window), "None");

@@ -665,6 +665,20 @@ on_map_cb (TandemCampaignWindow *self)
 {
   /* The main window may have gained its label sheets meanwhile. */
   update_print_button (self);
+  tandem_contact_pager_set_activatable (self->pager, has_window_action (get_main_window (self), "open-record"));
+}
+
+static void
+on_open_contact_cb (TandemCampaignWindow *self,
+                    int                   kind,
+                    gint64                id)
+{
+  GtkWidget *main_window = get_main_window (self);
+
+  /* The card opens in the main window, which comes to the front. */
+  if (has_window_action (main_window, "open-record") &&
+      gtk_widget_activate_action (main_window, "win.open-record", "(ix)", kind, id))
+    gtk_window_present (GTK_WINDOW (main_window));
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -837,6 +851,8 @@ tandem_campaign_window_init (TandemCampaignWindow *self)
   g_signal_connect_object (self->activities_group, "open-activity", G_CALLBACK (on_open_activity_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->activities_group, "plan-activity", G_CALLBACK (on_plan_activity_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pager, "open-contact", G_CALLBACK (on_open_contact_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }

@@ -34,6 +34,7 @@ struct _TandemCampaignsPage
   TandemStore       *store;
   gulong             changed_id;
   guint              reload_id;
+  gboolean           stale;            /* the store changed while hidden */
   GPtrArray         *campaigns;        /* TandemCampaign, a row each */
   GPtrArray         *searches;         /* TandemSavedSearch, a row each */
 
@@ -264,6 +265,7 @@ reload (TandemCampaignsPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->stale = FALSE;
   clear_list (self->campaigns_list);
   clear_list (self->searches_list);
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
@@ -348,8 +350,21 @@ on_store_changed_cb (TandemCampaignsPage *self,
                      gint64               id,
                      TandemStore         *store)
 {
+  /* Counting what each search finds is not for a page nobody sees. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
+}
+
+static void
+on_map_cb (TandemCampaignsPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -557,6 +572,8 @@ tandem_campaigns_page_init (TandemCampaignsPage *self)
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_once_init_leave (&css_loaded, 1);
     }
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 /* Public API --------------------------------------------------------------- */

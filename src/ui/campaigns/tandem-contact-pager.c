@@ -27,6 +27,7 @@ struct _TandemContactPager
   guint              n_contacts;
   guint              offset;
   guint              page_size;
+  gboolean           activatable;
 };
 
 enum {
@@ -69,6 +70,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  TandemContactPager *self = user_data;
   TandemContact *contact = item;
   g_autofree char *subtitle = describe_contact (contact);
   GtkWidget *row = adw_action_row_new ();
@@ -82,7 +84,9 @@ create_row (gpointer item,
                                        ? "avatar-default-symbolic" : "network-workgroup-symbolic");
   gtk_widget_add_css_class (icon, "dim-label");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (self->activatable)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), self->activatable);
   return row;
 }
 
@@ -373,6 +377,20 @@ tandem_contact_pager_previous_page (TandemContactPager *self)
   self->offset = self->offset > self->page_size ? self->offset - self->page_size : 0;
   if (!load_page (self, &error))
     g_debug ("Could not read the previous page: %s", error->message);
+}
+
+void
+tandem_contact_pager_set_activatable (TandemContactPager *self,
+                                      gboolean            activatable)
+{
+  g_return_if_fail (TANDEM_IS_CONTACT_PAGER (self));
+
+  activatable = !!activatable;
+  if (self->activatable == activatable)
+    return;
+  self->activatable = activatable;
+  /* The rows are made again with or without it. */
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->page), create_row, self, NULL);
 }
 
 void

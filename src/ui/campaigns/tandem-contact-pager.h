@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * user may see is counted or listed (E5).
  *
  * Signals:
- *  "open-contact" (gint kind, gint64 id): a row was activated. */
+ *  "open-contact" (gint kind, gint64 id): a row was activated (see
+ *    tandem_contact_pager_set_activatable()). */
 G_DECLARE_FINAL_TYPE (TandemContactPager, tandem_contact_pager, TANDEM, CONTACT_PAGER, GtkBox)
 
 GtkWidget *tandem_contact_pager_new            (void);
@@ -40,6 +41,9 @@ void       tandem_contact_pager_set_page_size  (TandemContactPager *self,
                                                 guint               page_size);
 void       tandem_contact_pager_next_page      (TandemContactPager *self);
 void       tandem_contact_pager_previous_page  (TandemContactPager *self);
+/* Whether rows can be activated ("open-contact"); off at first */
+void       tandem_contact_pager_set_activatable (TandemContactPager *self,
+                                                 gboolean            activatable);
 /* What the list says when nothing is found */
 void       tandem_contact_pager_set_empty_text (TandemContactPager *self,
                                                 const char         *text);
