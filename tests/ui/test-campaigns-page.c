@@ -115,6 +115,27 @@ choose_in_model (GListModel *model,
   g_error ("“%s” is not offered", name);
 }
 
+/* Chooses @name if the dropdown offers it */
+static gboolean
+choose_if_offered (GtkDropDown *dropdown,
+                   const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), name))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          ui_iterate ();
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 choose (GtkDropDown *dropdown,
         const char  *name)
@@ -678,6 +699,74 @@ test_delete_search_undo_K2 (UiFixture     *fixture,
   g_assert_cmpstr (tandem_campaigns_page_get_visible_view (page), ==, "searches");
 }
 
+/* K2: classification and additional fields are offered by name for their
+ * own kind of record, partner roles from a list; switching to people keeps
+ * what people have too. */
+static void
+test_builder_custom_fields_K2 (UiFixture     *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(TandemField) industry = tandem_field_new (TANDEM_KIND_COMPANY, TANDEM_FIELD_CLASSIFICATION,
+                                                      "Industry", TANDEM_FIELD_TEXT);
+  g_autoptr(TandemField) diet = tandem_field_new (TANDEM_KIND_PERSON, TANDEM_FIELD_ADDITIONAL,
+                                                  "Diet", TANDEM_FIELD_TEXT);
+  g_autoptr(TandemCompany) acme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemCriterion) criterion = NULL;
+  g_autofree char *key = NULL;
+  TandemSearchDialog *dialog;
+  TandemConditionRow *row, *role;
+  gint64 industry_id;
+  guint position;
+  Seed s;
+
+  seed (fixture, &s);
+  industry_id = tandem_store_add_field (fixture->store, industry, &error);
+  g_assert_no_error (error);
+  tandem_store_add_field (fixture->store, diet, &error);
+  g_assert_no_error (error);
+  tandem_store_add_partner_role (fixture->store, "Reseller", &error);
+  g_assert_no_error (error);
+  acme = tandem_store_get_company (fixture->store, s.acme, &error);
+  tandem_record_set_field_value (TANDEM_RECORD (acme), industry_id, "Metal industry");
+  tandem_company_set_roles (acme, (const char * const[]) { "Reseller", NULL });
+  g_assert_cmpint (tandem_store_save_company (fixture->store, acme, &error), ==, s.acme);
+
+  dialog = tandem_search_dialog_new (NULL, fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_iterate ();
+
+  row = tandem_search_dialog_add_condition (dialog);
+  g_assert_false (choose_if_offered (tandem_condition_row_get_field_dropdown (row), "Diet"));
+  choose (tandem_condition_row_get_field_dropdown (row), "Industry");
+  choose (tandem_condition_row_get_operator_dropdown (row), "contains");
+  type_text (tandem_condition_row_get_value_entry (row), "metal");
+  wait_for_count (dialog, "1 company");
+  criterion = tandem_condition_row_dup_criterion (row);
+  key = g_strdup_printf ("field:%" G_GINT64_FORMAT, industry_id);
+  g_assert_cmpstr (criterion->field, ==, key);
+
+  role = tandem_search_dialog_add_condition (dialog);
+  choose (tandem_condition_row_get_field_dropdown (role), "Partner role");
+  choose (tandem_condition_row_get_operator_dropdown (role), "excludes");
+  choose (tandem_condition_row_get_choice_dropdown (role), "Reseller");
+  wait_for_count (dialog, "0 companies");
+
+  /* People: their own fields; the role stays (a person has their
+   * company's), the company's field goes. */
+  choose_row (tandem_search_dialog_get_entity_row (dialog), "People");
+  position = gtk_drop_down_get_selected (tandem_condition_row_get_field_dropdown (role));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_clear_pointer (&criterion, tandem_criterion_free);
+  criterion = tandem_condition_row_dup_criterion (role);
+  g_assert_cmpstr (criterion->field, ==, "role");
+  g_clear_pointer (&criterion, tandem_criterion_free);
+  criterion = tandem_condition_row_dup_criterion (row);
+  g_assert_cmpstr (criterion->field, !=, key);
+  g_assert_true (choose_if_offered (tandem_condition_row_get_field_dropdown (row), "Diet"));
+  wait_for_count (dialog, "0 people");
+}
+
 /* K2: in a narrow window a condition takes two lines and still shows its
  * field, operator and value. */
 static void
@@ -801,6 +890,8 @@ main (int   argc,
               test_print_labels_I3, ui_fixture_tear_down);
   g_test_add ("/campaigns/delete-search-undo-K2", UiFixture, NULL, ui_fixture_set_up,
               test_delete_search_undo_K2, ui_fixture_tear_down);
+  g_test_add ("/campaigns/builder-custom-fields-K2", UiFixture, NULL, ui_fixture_set_up,
+              test_builder_custom_fields_K2, ui_fixture_tear_down);
   g_test_add ("/campaigns/builder-narrow-K2", UiFixture, NULL, ui_fixture_set_up,
               test_builder_narrow_K2, ui_fixture_tear_down);
 
