@@ -89,10 +89,13 @@ describe_period (TandemCampaign *campaign)
   g_autofree char *ends = tandem_date_format (tandem_campaign_get_ends_on (campaign));
 
   if (starts && ends)
+    /* Translators: a campaign's period, e.g. "1 Mar 2027 – 31 Mar 2027" */
     return g_strdup_printf (_("%s – %s"), starts, ends);
   if (starts)
+    /* Translators: a campaign's period without an end */
     return g_strdup_printf (_("From %s"), starts);
   if (ends)
+    /* Translators: a campaign's period without a start */
     return g_strdup_printf (_("Until %s"), ends);
   return g_strdup (_("No period set"));
 }
@@ -193,11 +196,14 @@ create_search_row (TandemCampaignsPage *self,
                                 n_criteria);
   g_string_append (subtitle, " · ");
   append_unbroken (subtitle, conditions);
+  /* Translators: in a saved search's summary, e.g. "3 conditions · all
+   * must match · shared" */
   if (n_criteria > 1)
     g_string_append_printf (subtitle, " · %s", tandem_saved_search_get_match_all (search)
                                                ? _("all must match") : _("any may match"));
+  /* Translators: who sees a saved search: everyone, or only its owner */
   g_string_append_printf (subtitle, " · %s", tandem_saved_search_get_shared (search)
-                                             ? _("shared") : _("only you"));
+                                             ? C_("saved search", "shared") : C_("saved search", "only you"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_saved_search_get_name (search));
