@@ -1411,6 +1411,9 @@ tandem_label_dialog_new_for_query (GtkWindow                  *parent,
   gtk_switch_set_active (self->dnc_switch, query->include_do_not_contact);
   self->recount = TRUE;
   refresh (self);
+  /* The sheet is the first choice; Enter elsewhere prints. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->print_button);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->template_row));
   return GTK_WIDGET (self);
 }
 
