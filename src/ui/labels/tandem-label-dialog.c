@@ -734,6 +734,7 @@ set_narrow (TandemLabelDialog *self,
       gtk_box_prepend (self->settings_box, self->preview_box);
       gtk_widget_set_size_request (GTK_WIDGET (self->preview), -1, 400);
       gtk_widget_set_hexpand (self->settings_scroll, TRUE);
+      gtk_widget_set_size_request (self->settings_scroll, -1, -1);
       gtk_widget_add_css_class (self->preview_box, "card");
     }
   else if (!narrow && parent != GTK_WIDGET (self->content_box))
@@ -742,6 +743,7 @@ set_narrow (TandemLabelDialog *self,
       gtk_box_prepend (self->content_box, self->preview_box);
       gtk_widget_set_size_request (GTK_WIDGET (self->preview), -1, -1);
       gtk_widget_set_hexpand (self->settings_scroll, FALSE);
+      gtk_widget_set_size_request (self->settings_scroll, 420, -1);
       gtk_widget_remove_css_class (self->preview_box, "card");
     }
   g_object_unref (self->preview_box);
