@@ -91,9 +91,33 @@ new_toast (const char *title)
 static const char *
 country_name (const char *code)
 {
+  /* Where ISO 3166 names a country otherwise than people do, its
+   * translations are under the ISO name. */
+  static const struct
+  {
+    const char *code;
+    const char *iso_name;
+  } iso_names[] = {
+    { "RU", "Russian Federation" },
+    { "TR", "Türkiye" },
+    { "TR", "Turkey" },
+    { "KR", "Korea, Republic of" },
+  };
   const char *english = tandem_country_english_name (code);
+  const char *translated;
 
-  return english != NULL ? g_dgettext (ISO_3166_DOMAIN, english) : code;
+  if (english == NULL)
+    return code;
+  translated = g_dgettext (ISO_3166_DOMAIN, english);
+  for (guint i = 0; translated == english && i < G_N_ELEMENTS (iso_names); i++)
+    if (g_str_equal (iso_names[i].code, code))
+      {
+        const char *other = g_dgettext (ISO_3166_DOMAIN, iso_names[i].iso_name);
+
+        if (other != iso_names[i].iso_name)
+          translated = other;
+      }
+  return translated;
 }
 
 static int
