@@ -111,7 +111,7 @@ update_accessible (TandemLabelPreview *self)
 
   if (choosing (self))
     /* Translators: the preview of a label sheet; %u is a label's number */
-    description = g_strdup_printf (_("Label %u is chosen with Enter to start there"), self->focus + 1);
+    description = g_strdup_printf (_("Label %u: press Enter to start printing there"), self->focus + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "", -1);
 }
