@@ -136,13 +136,9 @@ fill_groups (TandemNoteEditor *self)
 static char *
 format_time (const char *iso)
 {
-  g_autoptr(GDateTime) dt = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
+  char *text = iso != NULL ? tandem_date_format_time (iso) : NULL;
 
-  if (dt == NULL)
-    return g_strdup (iso ? iso : "");
-  local = g_date_time_to_local (dt);
-  return g_date_time_format (local, "%x %H:%M");
+  return text != NULL ? text : g_strdup (iso ? iso : "");
 }
 
 /* SPEC E2: who changed who may see the note, when, from what to what. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-date.h"
 #include "tandem-notes-group.h"
 
 struct _TandemNotesGroup
@@ -21,27 +22,25 @@ struct _TandemNotesGroup
 
 G_DEFINE_FINAL_TYPE (TandemNotesGroup, tandem_notes_group, ADW_TYPE_PREFERENCES_GROUP)
 
+/* A due date (YYYY-MM-DD) or a moment (ISO 8601), as its local day in
+ * the medium form, "15 Dec 2026". */
 static char *
 format_date (const char *iso)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
 
   if (iso == NULL)
     return NULL;
   if (strlen (iso) == 10)
-    {
-      g_autofree char *with_time = g_strconcat (iso, "T00:00:00", NULL);
-      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-
-      dt = g_date_time_new_from_iso8601 (with_time, tz);
-    }
-  else
-    dt = g_date_time_new_from_iso8601 (iso, NULL);
+    return tandem_date_format (iso);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
   if (dt == NULL)
     return g_strdup (iso);
   local = g_date_time_to_local (dt);
-  return g_date_time_format (local, "%x");
+  day = g_date_time_format (local, "%Y-%m-%d");
+  return tandem_date_format (day);
 }
 
 static void
