@@ -41,6 +41,7 @@ struct _TandemReport
 
   GPtrArray       *category_keys;    /* char* */
   GPtrArray       *category_labels;  /* char* */
+  GPtrArray       *axis_labels;      /* char*, NULL: none */
   GHashTable      *category_index;   /* key → index + 1 */
   GPtrArray       *series_keys;
   GPtrArray       *series_labels;
@@ -92,6 +93,26 @@ typedef struct
 {
   double left, top, width, height;
 } Box;
+
+/* The value axis: @n_ticks steps of @step axis units, an axis unit being
+ * @scale of the report's own (hundredths, seconds, counts) */
+typedef struct
+{
+  double scale;
+  double step;
+  guint  n_ticks;
+  double top;  /* in the report's own unit */
+} Axis;
+
+/* Where a chart's parts go in its box */
+typedef struct
+{
+  Axis    axis;
+  double  line_height;
+  double  legend_height;
+  double  top, bottom, left, right, slot;
+  GArray *labels;  /* TandemChartLabel, the category names shown */
+} Plan;
 
 /* Helpers */
 
@@ -156,6 +177,7 @@ add_periods (TandemReport   *self,
                                                           g_date_get_day (&day), 12, 0, 0);
       g_autofree char *key = NULL;
       g_autofree char *label = NULL;
+      g_autofree char *axis_label = NULL;
 
       if (by == TANDEM_REPORT_BY_MONTH)
         {
@@ -163,6 +185,9 @@ add_periods (TandemReport   *self,
           /* Translators: a month in a report, "November 2026"; %OB is the
            * month's name standing alone (nominative), %Y the year */
           label = g_date_time_format (local, _("%OB %Y"));
+          /* Translators: a month on a chart's axis, "Nov 2026"; see
+           * strftime for the codes */
+          axis_label = g_date_time_format (local, _("%b %Y"));
           g_date_set_day (&day, 1);
           g_date_add_months (&day, 1);
         }
@@ -173,9 +198,11 @@ add_periods (TandemReport   *self,
           /* Translators: an ISO week in a report: week number, year */
           label = g_strdup_printf (_("Week %d, %d"), g_date_time_get_week_of_year (local),
                                    g_date_time_get_week_numbering_year (local));
+          /* Translators: an ISO week on a chart's axis, short, "W47" */
+          axis_label = g_strdup_printf (C_("chart axis", "W%d"), g_date_time_get_week_of_year (local));
           g_date_add_days (&day, 8 - g_date_get_weekday (&day));
         }
-      tandem_report_add_category (self, key, label);
+      tandem_report_set_category_axis_label (self, tandem_report_add_category (self, key, label), axis_label);
     }
 }
 
@@ -206,7 +233,7 @@ add_month_ends (TandemReport *self,
       else
         /* Translators: a day in a report, "23 Nov 2026"; see strftime */
         label = format_day (&point, _("%-d %b %Y"));
-      tandem_report_add_category (self, key, label);
+      tandem_report_set_category_axis_label (self, tandem_report_add_category (self, key, label), label);
       if (g_date_compare (&point, last) >= 0)
         break;
       g_date_add_days (&point, 1);
@@ -405,17 +432,15 @@ axis_scale (TandemReport *self,
 }
 
 /* A round step for about @n ticks up to @max (in axis units): 1, 2 or 5
- * times a power of ten, so that compact labels ("8 k€") never round a
- * tick that lies between them. */
+ * times a power of ten, and at least one whole unit. */
 static double
 nice_step (double max,
-           int    n,
-           gboolean whole)
+           int    n)
 {
   double raw = max / n;
   double magnitude, fraction, step;
 
-  if (raw <= 0)
+  if (raw <= 1)
     return 1;
   magnitude = pow (10, floor (log10 (raw)));
   fraction = raw / magnitude;
@@ -427,73 +452,46 @@ nice_step (double max,
     step = 5;
   else
     step = 10;
-  step *= magnitude;
-  if (whole && step < 1)
-    step = 1;
-  return step;
+  return step * magnitude;
 }
 
-static char *
-format_axis_number (double value,
-                    double step)
-{
-  struct lconv *conv = localeconv ();
-  const char *point = conv->decimal_point && conv->decimal_point[0] ? conv->decimal_point : ".";
-  int decimals = step >= 1 ? 0 : (int) ceil (-log10 (step) - 1e-9);
-  g_autofree char *text = g_strdup_printf ("%.*f", CLAMP (decimals, 0, 3), value);
-  char *dot = strchr (text, '.');
-
-  if (dot != NULL && strcmp (point, ".") != 0)
-    {
-      *dot = '\0';
-      return g_strconcat (text, point, dot + 1, NULL);
-    }
-  return g_steal_pointer (&text);
-}
-
-/* A tick's label: "12 k€", "1,5 M€", "4 h", "30 min", "12" */
+/* A tick's label, grouped as the tables group: "6 000 €", "4 h",
+ * "30 min", "1 200" */
 static char *
 format_tick (TandemReport *self,
-             double        value,
-             double        step,
-             double        top,
-             double        scale)
+             const Axis   *axis,
+             guint         tick)
 {
+  gint64 units = (gint64) llround (tick * axis->step);
   g_autofree char *number = NULL;
 
   switch (self->unit)
     {
     case TANDEM_UNIT_MONEY:
       {
-        /* One prefix for the whole axis */
-        const char *prefix = "";
-        double divisor = 1;
+        /* "0,00" tells how long the decimal mark and the cents are */
+        g_autofree char *zero = tandem_format_money (0, NULL);
+        const char *sign = currency_sign (self->currency);
 
-        if (top >= 1e6 && step >= 1e5)
-          {
-            /* Translators: millions on a chart's money axis, "2 M€" */
-            prefix = C_("axis", "M");
-            divisor = 1e6;
-          }
-        else if (top >= 1e4 && step >= 100)
-          {
-            /* Translators: thousands on a chart's money axis, "12 k€" */
-            prefix = C_("axis", "k");
-            divisor = 1e3;
-          }
-        number = format_axis_number (value / divisor, step / divisor);
-        return g_strdup_printf ("%s %s%s", number, prefix, currency_sign (self->currency));
+        number = tandem_format_money (units * 100, NULL);
+        number[strlen (number) - (strlen (zero) - 1)] = '\0';
+        if (*sign == '\0')
+          return g_steal_pointer (&number);
+        /* Translators: a tick on a chart's money axis: the amount in whole
+         * units, grouped, and the currency's sign, "6 000 €"; put the sign
+         * first with "%2$s%1$s" */
+        return g_strdup_printf (C_("axis", "%s %s"), number, sign);
       }
     case TANDEM_UNIT_SECONDS:
-      number = format_axis_number (value, step);
-      if (scale >= 3600)
+      number = format_count (units);
+      if (axis->scale >= 3600)
         /* Translators: hours on a chart's axis */
         return g_strdup_printf (C_("axis", "%s h"), number);
       /* Translators: minutes on a chart's axis */
       return g_strdup_printf (C_("axis", "%s min"), number);
     case TANDEM_UNIT_COUNT:
     default:
-      return format_axis_number (value, step);
+      return format_count (units);
     }
 }
 
@@ -681,6 +679,272 @@ legend (TandemReport           *self,
   return y - box->top + line_height;
 }
 
+/* The value axis: round steps in a unit people count in, up past the
+ * highest point. */
+static void
+value_axis (TandemReport *self,
+            Axis         *axis)
+{
+  gint64 max = chart_max (self);
+
+  axis->scale = axis_scale (self, max);
+  axis->step = nice_step (max / axis->scale, 5);
+  axis->n_ticks = (guint) ceil (max / axis->scale / axis->step - 1e-9);
+  axis->n_ticks = MAX (axis->n_ticks, 1);
+  axis->top = axis->n_ticks * axis->step * axis->scale;
+}
+
+static gboolean
+is_sequence (TandemReport *self)
+{
+  if (self->category_keys->len == 0)
+    return FALSE;
+  for (guint c = 0; c < self->category_keys->len; c++)
+    if (g_ptr_array_index (self->axis_labels, c) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The width of @text's widest word */
+static double
+widest_word (PangoLayout *layout,
+             const char  *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      double w;
+
+      layout_size (layout, words[i], &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+/* How many lines @text takes wrapped between words to @width */
+static guint
+wrapped_lines (PangoLayout *layout,
+               const char  *text,
+               double       width)
+{
+  guint lines;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  lines = pango_layout_get_line_count (layout);
+  pango_layout_set_width (layout, -1);
+  return lines;
+}
+
+/* Whether every category's name fits straight under its bar, reaching
+ * into the room its neighbours' shorter names leave. */
+static gboolean
+straight_fits (TandemReport *self,
+               PangoLayout  *layout,
+               const Plan   *plan,
+               double        box_left,
+               double        box_right)
+{
+  guint n_categories = self->category_keys->len;
+  double last = 0;
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      double w, centre = plan->left + plan->slot * (c + 0.5);
+
+      layout_size (layout, tandem_report_get_category_axis_label (self, c), &w, NULL);
+      if (c == 0 && centre - w / 2 < box_left)
+        return FALSE;
+      if (c > 0 && (last + w) / 2 + 8 > plan->slot)
+        return FALSE;
+      if (c == n_categories - 1 && centre + w / 2 > box_right)
+        return FALSE;
+      last = w;
+    }
+  return TRUE;
+}
+
+/* Where everything goes: the legend on top, the value axis's labels at
+ * the left, the category names under the plot. The names stand straight
+ * when they fit their bars; a sequence in time shows every so many; other
+ * names wrap between words onto up to three lines, or else slant. */
+static gboolean
+plan_chart (TandemReport *self,
+            PangoLayout  *layout,
+            const Box    *box,
+            Plan         *plan)
+{
+  guint n_categories = self->category_keys->len;
+  double lh, tick_width = 0, label_width = 0, word_width = 0, label_space;
+  double box_right = box->left + box->width;
+  gboolean sequence = is_sequence (self);
+  guint max_lines = 1, stride = 1;
+  enum { STRAIGHT, SEQUENCE, WRAPPED, SLANTED } mode;
+
+  memset (plan, 0, sizeof *plan);
+  plan->labels = g_array_new (FALSE, TRUE, sizeof (TandemChartLabel));
+  layout_size (layout, "Ag", NULL, &lh);
+  plan->line_height = lh;
+
+  plan->top = box->top + 4;
+  if (self->series_keys->len > 1)
+    {
+      Box legend_box = { box->left + 4, plan->top, box->width - 8, 0 };
+
+      plan->legend_height = legend (self, NULL, layout, &legend_box, NULL, FALSE);
+      plan->top += plan->legend_height + lh * 0.75;
+    }
+  plan->top += lh / 2;  /* room for the top tick's label */
+
+  value_axis (self, &plan->axis);
+  for (guint t = 0; t <= plan->axis.n_ticks; t++)
+    {
+      g_autofree char *tick = format_tick (self, &plan->axis, t);
+      double w;
+
+      layout_size (layout, tick, &w, NULL);
+      tick_width = MAX (tick_width, w);
+    }
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      const char *label = tandem_report_get_category_axis_label (self, c);
+      double w;
+
+      layout_size (layout, label, &w, NULL);
+      label_width = MAX (label_width, w);
+      if (!sequence)
+        word_width = MAX (word_width, widest_word (layout, label));
+    }
+  plan->left = box->left + tick_width + 10;
+  plan->right = box_right - 8;
+  plan->slot = (plan->right - plan->left) / n_categories;
+
+  if (straight_fits (self, layout, plan, box->left, box_right))
+    mode = STRAIGHT;
+  else if (sequence)
+    mode = SEQUENCE;
+  else
+    {
+      mode = word_width + 6 <= plan->slot ? WRAPPED : SLANTED;
+      for (guint c = 0; mode == WRAPPED && c < n_categories; c++)
+        {
+          max_lines = MAX (max_lines, wrapped_lines (layout, tandem_report_get_category_axis_label (self, c),
+                                                     plan->slot - 6));
+          if (max_lines > 3)
+            mode = SLANTED;
+        }
+    }
+
+  if (mode == SLANTED)
+    {
+      double limit = MIN (label_width, box->height * 0.3 / G_SQRT2 * 2);
+
+      label_width = MIN (label_width, limit);
+      label_space = (label_width + lh) / G_SQRT2 + 6;
+      stride = (guint) ceil (lh * 1.3 / plan->slot);
+      /* The first slanted label reaches left of its bar */
+      plan->left = MAX (plan->left, box->left + label_width / G_SQRT2 - plan->slot / 2 + 2);
+      plan->left = MIN (plan->left, box->left + box->width * 0.4);
+      plan->slot = (plan->right - plan->left) / n_categories;
+    }
+  else
+    /* Straight names start below the foot's tick label, and so may reach
+     * left under it */
+    label_space = lh / 2 + max_lines * lh + 6;
+  if (mode == SEQUENCE)
+    stride = (guint) ceil ((MIN (label_width, box->width) + 12) / plan->slot);
+  stride = MAX (stride, 1);
+
+  plan->bottom = box->top + box->height - label_space;
+  if (plan->bottom - plan->top < lh || plan->right - plan->left < 10)
+    return FALSE;
+
+  for (guint c = 0; c < n_categories; c += stride)
+    {
+      const char *text = tandem_report_get_category_axis_label (self, c);
+      double centre = plan->left + plan->slot * (c + 0.5);
+      TandemChartLabel label = { c, 0, plan->bottom + (mode == SLANTED ? 4 : lh / 2 + 2), 0, lh, 0, 1 };
+      double w;
+
+      layout_size (layout, text, &w, NULL);
+      switch (mode)
+        {
+        case STRAIGHT:
+          label.width = w;
+          label.x = centre - label.width / 2;
+          break;
+        case SEQUENCE:
+          /* Within the chart, and apart from the name before it */
+          label.width = MIN (w, box->width);
+          label.x = CLAMP (centre - label.width / 2, box->left, box_right - label.width);
+          if (plan->labels->len > 0)
+            {
+              TandemChartLabel *last = &g_array_index (plan->labels, TandemChartLabel, plan->labels->len - 1);
+
+              if (label.x < last->x + last->width + 8)
+                continue;
+            }
+          break;
+        case WRAPPED:
+          label.width = plan->slot - 6;
+          label.x = centre - label.width / 2;
+          label.n_lines = wrapped_lines (layout, text, label.width);
+          label.height = label.n_lines * lh;
+          break;
+        case SLANTED:
+        default:
+          /* Turned about (x, y): it ends under its bar, reading up to it */
+          label.width = MIN (w, label_width);
+          label.x = centre;
+          label.angle = -G_PI / 4;
+          break;
+        }
+      g_array_append_val (plan->labels, label);
+    }
+  return TRUE;
+}
+
+static void
+draw_category_labels (TandemReport           *self,
+                      cairo_t                *cr,
+                      PangoLayout            *layout,
+                      const Plan             *plan,
+                      const TandemChartStyle *style)
+{
+  set_source (cr, style->foreground, 0.85);
+  for (guint i = 0; i < plan->labels->len; i++)
+    {
+      const TandemChartLabel *label = &g_array_index (plan->labels, TandemChartLabel, i);
+      const char *text = tandem_report_get_category_axis_label (self, label->category);
+
+      if (label->angle != 0)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, label->x, label->y);
+          cairo_rotate (cr, label->angle);
+          show_text (cr, layout, text, -plan->line_height / 2, 0, 1, label->width + 1);
+          cairo_restore (cr);
+        }
+      else if (label->n_lines > 1)
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_set_width (layout, (int) (label->width * PANGO_SCALE));
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          pango_layout_set_text (layout, text, -1);
+          cairo_move_to (cr, label->x, label->y);
+          pango_cairo_show_layout (cr, layout);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+          pango_layout_set_width (layout, -1);
+        }
+      else
+        show_text (cr, layout, text, label->x + label->width / 2, label->y, 0.5, label->width + 1);
+    }
+}
+
 static void
 draw_chart_in_box (TandemReport           *self,
                    cairo_t                *cr,
@@ -691,12 +955,8 @@ draw_chart_in_box (TandemReport           *self,
   g_autoptr(PangoLayout) layout = make_layout (cr, style->font, resolution, 1.0);
   guint n_categories = self->category_keys->len;
   guint n_series = self->series_keys->len;
-  double line_height, legend_height = 0, label_width = 0, tick_width = 0;
-  double top, bottom, left, right, plot_width, plot_height, slot;
-  double step, axis_top, scale;
-  double label_space, angle = 0;
-  guint label_stride = 1, n_ticks;
-  gint64 max;
+  double top, bottom, left, right, plot_height, slot, axis_top, line_height;
+  Plan plan;
 
   cairo_save (cr);
   cairo_rectangle (cr, box->left, box->top, box->width, box->height);
@@ -720,76 +980,34 @@ draw_chart_in_box (TandemReport           *self,
       return;
     }
 
-  /* The legend on top when there is more than one series */
-  top = box->top + 4;
-  if (n_series > 1)
+  if (!plan_chart (self, layout, box, &plan))
     {
-      Box legend_box = { box->left + 4, top, box->width - 8, 0 };
-
-      legend_height = legend (self, cr, layout, &legend_box, style, TRUE);
-      top += legend_height + line_height * 0.75;
-    }
-  top += line_height / 2;  /* room for the top tick's label */
-
-  /* The value axis: round steps in a unit people count in */
-  max = chart_max (self);
-  scale = axis_scale (self, max);
-  step = nice_step (max / scale, 5, self->unit == TANDEM_UNIT_COUNT || scale > 1);
-  n_ticks = (guint) ceil (max / scale / step - 1e-9);
-  n_ticks = MAX (n_ticks, 1);
-  axis_top = n_ticks * step * scale;
-  for (guint t = 0; t <= n_ticks; t++)
-    {
-      g_autofree char *tick = format_tick (self, t * step, step, n_ticks * step, scale);
-      double w;
-
-      layout_size (layout, tick, &w, NULL);
-      tick_width = MAX (tick_width, w);
-    }
-
-  /* The category labels: straight when they fit, else slanted, and only
-   * every so many when even slanted they would touch. */
-  for (guint c = 0; c < n_categories; c++)
-    {
-      double w;
-
-      layout_size (layout, g_ptr_array_index (self->category_labels, c), &w, NULL);
-      label_width = MAX (label_width, w);
-    }
-  left = box->left + tick_width + 10;
-  right = box->left + box->width - 8;
-  slot = (right - left) / n_categories;
-  if (label_width + 6 <= slot)
-    label_space = line_height + 6;
-  else
-    {
-      double limit = MIN (label_width, box->height * 0.3 / G_SQRT2 * 2);
-
-      angle = -G_PI / 4;
-      label_width = MIN (label_width, limit);
-      label_space = (label_width + line_height) / G_SQRT2 + 6;
-      label_stride = (guint) ceil (line_height * 1.3 / slot);
-      label_stride = MAX (label_stride, 1);
-      /* The first slanted label reaches left of its bar */
-      left = MAX (left, box->left + label_width / G_SQRT2 - slot / 2 + 2);
-      left = MIN (left, box->left + box->width * 0.4);
-      slot = (right - left) / n_categories;
-    }
-  bottom = box->top + box->height - label_space;
-  plot_width = right - left;
-  plot_height = bottom - top;
-  if (plot_height < line_height || plot_width < 10)
-    {
+      g_array_unref (plan.labels);
       cairo_restore (cr);
       return;
+    }
+  top = plan.top;
+  bottom = plan.bottom;
+  left = plan.left;
+  right = plan.right;
+  slot = plan.slot;
+  axis_top = plan.axis.top;
+  plot_height = bottom - top;
+
+  /* The legend on top when there is more than one series */
+  if (n_series > 1)
+    {
+      Box legend_box = { box->left + 4, box->top + 4, box->width - 8, 0 };
+
+      legend (self, cr, layout, &legend_box, style, TRUE);
     }
 
   /* Gridlines and ticks */
   cairo_set_line_width (cr, 1);
-  for (guint t = 0; t <= n_ticks; t++)
+  for (guint t = 0; t <= plan.axis.n_ticks; t++)
     {
-      g_autofree char *tick = format_tick (self, t * step, step, n_ticks * step, scale);
-      double y = round (bottom - plot_height * t / n_ticks) + 0.5;
+      g_autofree char *tick = format_tick (self, &plan.axis, t);
+      double y = round (bottom - plot_height * t / plan.axis.n_ticks) + 0.5;
 
       set_source (cr, t == 0 ? style->foreground : style->grid, t == 0 ? 0.5 : 1);
       cairo_move_to (cr, left, y);
@@ -865,30 +1083,8 @@ draw_chart_in_box (TandemReport           *self,
         }
     }
 
-  /* The category labels */
-  set_source (cr, style->foreground, 0.85);
-  for (guint c = 0; c < n_categories; c += label_stride)
-    {
-      const char *label = g_ptr_array_index (self->category_labels, c);
-      double x = left + slot * (c + 0.5);
-
-      if (angle == 0)
-        show_text (cr, layout, label, x, bottom + 4, 0.5, slot - 2);
-      else
-        {
-          double w;
-
-          layout_size (layout, label, &w, NULL);
-          w = MIN (w, label_width);
-          cairo_save (cr);
-          cairo_translate (cr, x, bottom + 4);
-          cairo_rotate (cr, angle);
-          /* The label ends under its bar, reading up towards it */
-          show_text (cr, layout, label, -line_height / 2, 0, 1, w + 1);
-          cairo_restore (cr);
-        }
-    }
-
+  draw_category_labels (self, cr, layout, &plan, style);
+  g_array_unref (plan.labels);
   cairo_restore (cr);
 }
 
@@ -1097,6 +1293,7 @@ tandem_report_finalize (GObject *object)
   g_free (self->currency);
   g_ptr_array_unref (self->category_keys);
   g_ptr_array_unref (self->category_labels);
+  g_ptr_array_unref (self->axis_labels);
   g_hash_table_unref (self->category_index);
   g_ptr_array_unref (self->series_keys);
   g_ptr_array_unref (self->series_labels);
@@ -1119,6 +1316,7 @@ tandem_report_init (TandemReport *self)
 {
   self->category_keys = g_ptr_array_new_with_free_func (g_free);
   self->category_labels = g_ptr_array_new_with_free_func (g_free);
+  self->axis_labels = g_ptr_array_new_with_free_func (g_free);
   self->category_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->series_keys = g_ptr_array_new_with_free_func (g_free);
   self->series_labels = g_ptr_array_new_with_free_func (g_free);
@@ -1490,6 +1688,31 @@ tandem_report_set_subtitle (TandemReport *self,
 }
 
 void
+tandem_report_set_category_axis_label (TandemReport *self,
+                                       guint         category,
+                                       const char   *label)
+{
+  g_return_if_fail (TANDEM_IS_REPORT (self));
+  g_return_if_fail (category < self->category_keys->len);
+
+  g_free (g_ptr_array_index (self->axis_labels, category));
+  g_ptr_array_index (self->axis_labels, category) = g_strdup (label);
+}
+
+const char *
+tandem_report_get_category_axis_label (TandemReport *self,
+                                       guint         category)
+{
+  const char *label;
+
+  g_return_val_if_fail (TANDEM_IS_REPORT (self), NULL);
+  g_return_val_if_fail (category < self->category_keys->len, NULL);
+
+  label = g_ptr_array_index (self->axis_labels, category);
+  return label ? label : g_ptr_array_index (self->category_labels, category);
+}
+
+void
 tandem_report_set_category_title (TandemReport *self,
                                   const char   *title)
 {
@@ -1525,6 +1748,7 @@ tandem_report_add_category (TandemReport *self,
 
   g_ptr_array_add (self->category_keys, g_strdup (key));
   g_ptr_array_add (self->category_labels, g_strdup (label ? label : key));
+  g_ptr_array_add (self->axis_labels, NULL);
   g_hash_table_insert (self->category_index, g_ptr_array_index (self->category_keys, self->category_keys->len - 1),
                        GUINT_TO_POINTER (self->category_keys->len));
   row = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->series_keys->len);
@@ -1787,6 +2011,53 @@ tandem_report_draw_chart (TandemReport           *self,
   if (width < 1 || height < 1)
     return;
   draw_chart_in_box (self, cr, &box, style, 0);
+}
+
+GStrv
+tandem_report_get_tick_labels (TandemReport *self)
+{
+  g_autoptr(GStrvBuilder) ticks = g_strv_builder_new ();
+  Axis axis;
+
+  g_return_val_if_fail (TANDEM_IS_REPORT (self), NULL);
+
+  value_axis (self, &axis);
+  for (guint t = 0; t <= axis.n_ticks; t++)
+    {
+      g_autofree char *tick = format_tick (self, &axis, t);
+
+      g_strv_builder_add (ticks, tick);
+    }
+  return g_strv_builder_end (ticks);
+}
+
+GArray *
+tandem_report_get_category_label_boxes (TandemReport           *self,
+                                        double                  width,
+                                        double                  height,
+                                        const TandemChartStyle *style)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoLayout *layout;
+  Box box = { 0, 0, width, height };
+  Plan plan;
+
+  g_return_val_if_fail (TANDEM_IS_REPORT (self), NULL);
+
+  if (style == NULL)
+    style = tandem_chart_style_default ();
+  if (is_empty (self) || width < 1 || height < 1)
+    return g_array_new (FALSE, TRUE, sizeof (TandemChartLabel));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  layout = make_layout (cr, style->font, 0, 1.0);
+  if (!plan_chart (self, layout, &box, &plan))
+    g_array_set_size (plan.labels, 0);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return plan.labels;
 }
 
 guint

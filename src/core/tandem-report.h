@@ -117,6 +117,16 @@ void             tandem_report_set_value          (TandemReport      *self,
                                                    guint              category,
                                                    guint              series,
                                                    gint64             value);
+/* A shorter name for the chart's axis: "Nov 2026" for the month the table
+ * calls "November 2026". Categories that have one are a sequence in time
+ * (months, weeks, days): the axis sets their names straight, and when not
+ * all fit, every second, third, … one. The builder sets them. */
+void             tandem_report_set_category_axis_label (TandemReport *self,
+                                                        guint         category,
+                                                        const char   *label);
+/* The axis label, or the category's label when it has none */
+const char      *tandem_report_get_category_axis_label (TandemReport *self,
+                                                        guint         category);
 /* The table's first heading, "Stage", "Seller", … ("Category" unless set) */
 void             tandem_report_set_category_title (TandemReport      *self,
                                                    const char        *title);
@@ -164,6 +174,26 @@ void             tandem_report_draw_chart         (TandemReport           *self,
                                                    double                  width,
                                                    double                  height,
                                                    const TandemChartStyle *style);
+/* The value axis's labels, from its foot up, as the chart shows them:
+ * money in whole units grouped as the tables group it ("6 000 €",
+ * "6,000 €"), time in hours or minutes ("4 h"), counts grouped. */
+GStrv            tandem_report_get_tick_labels    (TandemReport           *self);
+
+/* Where the chart, drawn in @width × @height, sets a category's name */
+typedef struct
+{
+  guint  category;
+  double x, y, width, height;  /* the text's box; a slanted one's before turning */
+  double angle;                /* radians; 0: straight */
+  guint  n_lines;              /* more than one: wrapped between words */
+} TandemChartLabel;
+
+/* The category names the chart shows (an array of TandemChartLabel, left
+ * to right); names it leaves out to keep the others apart are not in it. */
+GArray          *tandem_report_get_category_label_boxes (TandemReport           *self,
+                                                         double                  width,
+                                                         double                  height,
+                                                         const TandemChartStyle *style);
 /* Pages of the printed or PDF form: title, chart, then the table over as
  * many pages as it needs. */
 guint            tandem_report_get_n_pages        (TandemReport           *self,

@@ -1171,6 +1171,8 @@ test_build (Fixture       *f,
     }
   g_assert_cmpint (tandem_report_get_total (report), ==, eur);
   g_assert_cmpstr (tandem_report_get_category_label (report, 0), ==, "Lead");
+  /* Stages have no shorter name for the axis */
+  g_assert_cmpstr (tandem_report_get_category_axis_label (report, 0), ==, "Lead");
   g_clear_object (&report);
 
   report = tandem_report_build (f->db.store, TANDEM_REPORT_PIPELINE, TANDEM_REPORT_BY_STAGE,
@@ -1187,6 +1189,10 @@ test_build (Fixture       *f,
   g_assert_cmpstr (tandem_report_get_category_key (report, 0), ==, "2026-10");
   g_assert_cmpstr (tandem_report_get_category_key (report, 4), ==, "2027-02");
   g_assert_cmpint (tandem_report_get_chart_kind (report), ==, TANDEM_CHART_STACKED_BARS);
+  /* The table names the month in full, the chart's axis short */
+  g_assert_cmpstr (tandem_report_get_category_label (report, 0), ==, "October 2026");
+  g_assert_cmpstr (tandem_report_get_category_axis_label (report, 0), ==, "Oct 2026");
+  g_assert_cmpstr (tandem_report_get_category_axis_label (report, 4), ==, "Feb 2027");
   g_clear_object (&report);
 
   /* The development has a point per month end, and the last day */
@@ -1215,6 +1221,8 @@ test_build (Fixture       *f,
   g_assert_cmpuint (tandem_report_get_n_categories (report), ==, 6);
   g_assert_cmpstr (tandem_report_get_category_key (report, 0), ==, "2026-W44");
   g_assert_cmpstr (tandem_report_get_category_key (report, 5), ==, "2026-W49");
+  g_assert_cmpstr (tandem_report_get_category_label (report, 0), ==, "Week 44, 2026");
+  g_assert_cmpstr (tandem_report_get_category_axis_label (report, 0), ==, "W44");
   {
     gint64 total = 0;
 
@@ -1497,6 +1505,154 @@ test_format (void)
   g_assert_cmpstr (hours, ==, "2 h");
 }
 
+/* Tick labels group thousands as the tables' money does (SPEC J3) */
+static void
+test_ticks (void)
+{
+  g_autoptr(TandemReport) money = tandem_report_new ("M", TANDEM_CHART_BARS, TANDEM_UNIT_MONEY, "EUR");
+  g_autoptr(TandemReport) count = tandem_report_new ("C", TANDEM_CHART_BARS, TANDEM_UNIT_COUNT, NULL);
+  g_autoptr(TandemReport) time = tandem_report_new ("T", TANDEM_CHART_BARS, TANDEM_UNIT_SECONDS, NULL);
+  g_auto(GStrv) euros = NULL;
+  g_auto(GStrv) counts = NULL;
+  g_auto(GStrv) hours = NULL;
+  const char * const expected[] = { "0 €", "2,000 €", "4,000 €", "6,000 €", NULL };
+  const char *old_locale;
+
+  tandem_report_add_series (money, "value", "Value");
+  tandem_report_set_value (money, tandem_report_add_category (money, "a", "A"), 0, 600000);
+  tandem_report_set_value (money, tandem_report_add_category (money, "b", "B"), 0, 550000);
+  euros = tandem_report_get_tick_labels (money);
+  g_assert_cmpstrv (euros, expected);
+
+  tandem_report_add_series (count, "n", "N");
+  tandem_report_set_value (count, tandem_report_add_category (count, "a", "A"), 0, 14000);
+  counts = tandem_report_get_tick_labels (count);
+  g_assert_cmpstr (counts[0], ==, "0");
+  g_assert_cmpstr (counts[g_strv_length (counts) - 1], ==, "15\u00a0000");
+
+  tandem_report_add_series (time, "t", "T");
+  tandem_report_set_value (time, tandem_report_add_category (time, "a", "A"), 0, 7 * 3600);
+  hours = tandem_report_get_tick_labels (time);
+  g_assert_cmpstr (hours[0], ==, "0 h");
+  g_assert_cmpstr (hours[g_strv_length (hours) - 1], ==, "8 h");
+
+  /* In Finnish and Polish, spaces group, as in "6 000,00 EUR" */
+  old_locale = setlocale (LC_ALL, NULL);
+  {
+    g_autofree char *saved = g_strdup (old_locale);
+    const char *locales[] = { "fi_FI.UTF-8", "pl_PL.UTF-8" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+      {
+        g_auto(GStrv) ticks = NULL;
+        g_autofree char *table = NULL;
+        g_autofree char *whole = NULL;
+
+        if (setlocale (LC_ALL, locales[i]) == NULL)
+          {
+            g_test_message ("%s is not installed", locales[i]);
+            continue;
+          }
+        ticks = tandem_report_get_tick_labels (money);
+        table = tandem_report_format_value (money, 600000);
+        /* The tick reads as the table's figure, without the cents */
+        whole = g_strndup (table, strlen (table) - strlen (",00 EUR"));
+        g_assert_true (g_str_has_prefix (ticks[3], whole));
+        g_assert_cmpstr (ticks[3] + strlen (whole), ==, " €");
+        g_assert_cmpstr (ticks[3], ==, "6\u202f000 €");
+      }
+    setlocale (LC_ALL, saved);
+  }
+}
+
+/* Category names under the chart never overlap, in a narrow window or
+ * a wide one; months stand straight (SPEC J3) */
+static void
+assert_labels_apart (GArray *labels,
+                     double  width)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      TandemChartLabel *label = &g_array_index (labels, TandemChartLabel, i);
+
+      g_assert_cmpfloat (label->angle, ==, 0);
+      g_assert_cmpfloat (label->x, >=, 0);
+      g_assert_cmpfloat (label->x + label->width, <=, width);
+      if (i > 0)
+        {
+          TandemChartLabel *before = &g_array_index (labels, TandemChartLabel, i - 1);
+
+          g_assert_cmpuint (label->category, >, before->category);
+          g_assert_cmpfloat (before->x + before->width, <, label->x);
+        }
+    }
+}
+
+static void
+test_axis_labels (void)
+{
+  const double widths[] = { 300, 600, 1100 };
+  g_autoptr(TandemReport) months = tandem_report_new ("Forecast", TANDEM_CHART_STACKED_BARS,
+                                                      TANDEM_UNIT_MONEY, "EUR");
+  g_autoptr(TandemReport) pairs = tandem_report_new ("Targets", TANDEM_CHART_GROUPED_BARS,
+                                                     TANDEM_UNIT_COUNT, NULL);
+  const char *names[] = { "Ada Lindqvist: Customer visit", "Bo Nieminen: Sales action",
+                          "Bo Nieminen: Customer visit", "Cyryl Nowak: Lead", "Cyryl Nowak: Customer visit" };
+
+  tandem_report_add_series (months, "won", "Won");
+  tandem_report_add_series (months, "open", "Open, weighted");
+  for (guint m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (2026, m, 1, 12, 0, 0);
+      g_autofree char *key = g_date_time_format (day, "%Y-%m");
+      g_autofree char *label = g_date_time_format (day, "%B %Y");
+      g_autofree char *short_label = g_date_time_format (day, "%b %Y");
+      guint c = tandem_report_add_category (months, key, label);
+
+      tandem_report_set_category_axis_label (months, c, short_label);
+      tandem_report_set_value (months, c, m % 2, 1000000 * m);
+    }
+  tandem_report_add_series (pairs, "target", "Target");
+  tandem_report_add_series (pairs, "done", "Done");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      guint c = tandem_report_add_category (pairs, names[i], names[i]);
+
+      tandem_report_set_value (pairs, c, 0, 12);
+      tandem_report_set_value (pairs, c, 1, i + 1);
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(GArray) month_labels = tandem_report_get_category_label_boxes (months, widths[w], 320, NULL);
+      g_autoptr(GArray) pair_labels = tandem_report_get_category_label_boxes (pairs, widths[w], 320, NULL);
+
+      /* Short names straight, January's first, as many as fit apart */
+      assert_labels_apart (month_labels, widths[w]);
+      g_assert_cmpuint (month_labels->len, >=, widths[w] < 400 ? 3 : 6);
+      g_assert_cmpuint (g_array_index (month_labels, TandemChartLabel, 0).category, ==, 0);
+      for (guint i = 0; i < month_labels->len; i++)
+        g_assert_cmpuint (g_array_index (month_labels, TandemChartLabel, i).n_lines, ==, 1);
+
+      /* Long names stand straight where they fit, else wrap between
+       * words; every one is shown */
+      if (widths[w] > 1000)
+        {
+          assert_labels_apart (pair_labels, widths[w]);
+          g_assert_cmpuint (pair_labels->len, ==, G_N_ELEMENTS (names));
+          g_assert_cmpuint (g_array_index (pair_labels, TandemChartLabel, 0).n_lines, ==, 1);
+        }
+      else if (widths[w] > 500)
+        {
+          assert_labels_apart (pair_labels, widths[w]);
+          g_assert_cmpuint (pair_labels->len, ==, G_N_ELEMENTS (names));
+          g_assert_cmpuint (g_array_index (pair_labels, TandemChartLabel, 0).n_lines, ==, 2);
+        }
+      else
+        g_assert_cmpuint (pair_labels->len, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1520,6 +1676,8 @@ main (int   argc,
   g_test_add_func ("/reports/J3/pdf", test_pdf);
   g_test_add_func ("/reports/J3/chart", test_chart);
   g_test_add_func ("/reports/J3/format", test_format);
+  g_test_add_func ("/reports/J3/ticks", test_ticks);
+  g_test_add_func ("/reports/J3/axis-labels", test_axis_labels);
 
   return g_test_run ();
 }
