@@ -1146,24 +1146,40 @@ draw_table (TandemReport           *self,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayout) bold = NULL;
   g_autoptr(PangoFontDescription) bold_desc = NULL;
-  gboolean total_column = tandem_report_sums_series (self);
   guint n_series = self->series_keys->len;
+  /* A total beside the parts when there are parts that add up, as on the
+   * page */
+  gboolean total_column = n_series > 1 && tandem_report_sums_series (self);
   guint n_columns = n_series + (total_column ? 1 : 0);
-  double label_width, column_width, widest = 0, font_scale = 1.0;
+  double label_width, column_width, widest = 0, widest_heading = 0, font_scale = 1.0;
   double y = box->top;
 
-  /* Numbers keep their size as long as they fit, then get smaller */
+  /* Columns as wide as their headings and figures (the sums the widest),
+   * the names getting at least a third; numbers keep their size as long
+   * as they fit, then get smaller */
   layout = make_layout (cr, PAGE_FONT " 9", 72, 1.0);
-  label_width = n_columns > 0 ? MAX (box->width * 0.3, box->width - n_columns * 90) : box->width;
-  column_width = n_columns > 0 ? (box->width - label_width) / n_columns : 0;
-  for (guint c = 0; c < self->category_keys->len; c++)
+  bold = make_layout (cr, PAGE_FONT " Bold 9", 72, 1.0);
+  for (guint s = 0; s < n_columns; s++)
     {
-      g_autofree char *text = cell_text (self, tandem_report_get_category_total (self, c));
+      g_autofree char *text = NULL;
+      gint64 sum = 0;
       double w;
 
-      layout_size (layout, text, &w, NULL);
+      for (guint c = 0; c < self->category_keys->len; c++)
+        sum += s < n_series ? MAX (tandem_report_get_value (self, c, s), 0)
+                            : MAX (tandem_report_get_category_total (self, c), 0);
+      text = cell_text (self, sum);
+      layout_size (bold, text, &w, NULL);
       widest = MAX (widest, w);
+      layout_size (bold, s < n_series ? g_ptr_array_index (self->series_labels, s) : _("Total"), &w, NULL);
+      widest_heading = MAX (widest_heading, w);
     }
+  if (n_series == 1 && self->unit == TANDEM_UNIT_MONEY)
+    widest_heading += 40;  /* " (EUR)" */
+  column_width = n_columns > 0 ? MAX (90, MAX (widest, widest_heading) + 12) : 0;
+  column_width = MIN (column_width, n_columns > 0 ? box->width * 0.7 / n_columns : 0);
+  label_width = box->width - n_columns * column_width;
+  g_clear_object (&bold);
   if (widest + 6 > column_width && column_width > 0)
     {
       font_scale = MAX ((column_width - 6) / (widest + 6), 0.7);
