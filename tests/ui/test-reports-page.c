@@ -235,18 +235,26 @@ page_ready (gpointer data)
 }
 
 static TandemReportsPage *
-show_page (UiFixture *fixture,
-           Seed      *seed)
+show_page_sized (UiFixture *fixture,
+                 Seed      *seed,
+                 int        width)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = tandem_reports_page_new (fixture->store);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 900);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   tandem_reports_page_set_custom_range (TANDEM_REPORTS_PAGE (page), seed->first, seed->last);
   g_assert_true (ui_wait_for (page_ready, page, 5000));
   return TANDEM_REPORTS_PAGE (page);
+}
+
+static TandemReportsPage *
+show_page (UiFixture *fixture,
+           Seed      *seed)
+{
+  return show_page_sized (fixture, seed, 1000);
 }
 
 /* Chooses @type in the page's report list, as a user would. */
@@ -685,6 +693,87 @@ test_reports_dark (UiFixture     *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+chart_drawn_at (gpointer data)
+{
+  TandemChartView *chart = data;
+  guint *n_draws = g_object_get_data (G_OBJECT (chart), "test-n-draws");
+
+  return tandem_chart_view_get_n_draws (chart) > *n_draws && gtk_widget_get_width (GTK_WIDGET (chart)) > 0;
+}
+
+/* SPEC J3: the months under the forecast stand straight and short, apart
+ * from each other, in a phone-sized window and a wide one; the money axis
+ * groups thousands as the table does, and a sale the user may not see
+ * does not raise it (E1). */
+static void
+test_reports_axis_labels (UiFixture     *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Seed) seed = { 0, };
+  const int widths[] = { 360, 1200 };
+
+  seed_records (fixture, &seed);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      TandemReportsPage *page = show_page_sized (fixture, &seed, widths[w]);
+      TandemChartView *chart = tandem_reports_page_get_chart (page);
+      g_autoptr(GArray) labels = NULL;
+      g_auto(GStrv) ticks = NULL;
+      g_autofree char *table = NULL;
+      g_autofree char *whole = NULL;
+      TandemReport *report;
+      guint n_draws;
+      int chart_width;
+
+      choose_report (page, TANDEM_REPORT_PIPELINE, TANDEM_REPORT_BY_STAGE);
+      report = tandem_reports_page_get_report (page);
+      ticks = tandem_report_get_tick_labels (report);
+      /* Roof repair, 3 000,50, is the highest; the hidden sale is not there */
+      table = tandem_report_format_value (report, 400000);
+      whole = g_strndup (table, strlen (table) - strlen (".00 EUR"));
+      g_assert_true (g_str_has_prefix (ticks[g_strv_length (ticks) - 1], whole));
+      g_assert_cmpstr (ticks[g_strv_length (ticks) - 1] + strlen (whole), ==, " €");
+      g_assert_true (g_utf8_strlen (whole, -1) == 5);  /* "4,000": grouped */
+
+      tandem_reports_page_set_range (page, TANDEM_REPORT_RANGE_THIS_YEAR);
+      g_assert_true (ui_wait_for (page_ready, page, 5000));
+      n_draws = tandem_chart_view_get_n_draws (chart);
+      g_object_set_data (G_OBJECT (chart), "test-n-draws", &n_draws);
+      choose_report (page, TANDEM_REPORT_FORECAST, TANDEM_REPORT_BY_MONTH);
+      gtk_widget_queue_draw (GTK_WIDGET (chart));
+      g_assert_true (ui_wait_for (chart_drawn_at, chart, 3000));
+      report = tandem_reports_page_get_report (page);
+      g_assert_cmpuint (tandem_report_get_n_categories (report), ==, 12);
+
+      chart_width = gtk_widget_get_width (GTK_WIDGET (chart));
+      g_assert_cmpint (chart_width, <=, widths[w]);
+      labels = tandem_chart_view_get_label_boxes (chart);
+      g_assert_cmpuint (labels->len, >=, widths[w] < 500 ? 3 : 6);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          TandemChartLabel *label = &g_array_index (labels, TandemChartLabel, i);
+          const char *text = tandem_report_get_category_axis_label (report, label->category);
+
+          /* Short: "Jan 2026", not "January 2026" */
+          g_assert_cmpuint (strlen (text), <=, strlen (tandem_report_get_category_label (report, label->category)));
+          if (label->category == 0)
+            g_assert_cmpuint (strlen (text), <, strlen (tandem_report_get_category_label (report, 0)));
+          g_assert_cmpfloat (label->angle, ==, 0);
+          g_assert_cmpfloat (label->x, >=, 0);
+          g_assert_cmpfloat (label->x + label->width, <=, chart_width);
+          if (i > 0)
+            {
+              TandemChartLabel *before = &g_array_index (labels, TandemChartLabel, i - 1);
+
+              g_assert_cmpfloat (before->x + before->width, <, label->x);
+            }
+        }
+      g_object_set_data (G_OBJECT (chart), "test-n-draws", NULL);
+      gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +787,8 @@ main (int   argc,
               ui_fixture_set_up, test_reports_export, ui_fixture_tear_down);
   g_test_add ("/reports/J3/dark-style", UiFixture, NULL,
               ui_fixture_set_up, test_reports_dark, ui_fixture_tear_down);
+  g_test_add ("/reports/J3-E1/axis-labels-narrow-and-wide", UiFixture, NULL,
+              ui_fixture_set_up, test_reports_axis_labels, ui_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
  * tests see a style change redraw it. */
 guint    tandem_chart_view_get_n_draws   (TandemChartView *self);
 gboolean tandem_chart_view_get_drawn_dark (TandemChartView *self);
+/* Where the category names stand as last drawn (TandemChartLabel) */
+GArray  *tandem_chart_view_get_label_boxes (TandemChartView *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _TandemChartView
   char         *summary;
   guint         n_draws;
   gboolean      drawn_dark;
+  char         *drawn_font;
 };
 
 enum {
@@ -181,6 +182,8 @@ tandem_chart_view_snapshot (GtkWidget   *widget,
 
   self->n_draws++;
   self->drawn_dark = style.dark;
+  g_free (self->drawn_font);
+  self->drawn_font = g_strdup (style.font);
 }
 
 static void
@@ -198,6 +201,7 @@ tandem_chart_view_finalize (GObject *object)
 
   g_clear_object (&self->report);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->drawn_font, g_free);
 
   G_OBJECT_CLASS (tandem_chart_view_parent_class)->finalize (object);
 }
@@ -316,4 +320,19 @@ tandem_chart_view_get_drawn_dark (TandemChartView *self)
 {
   g_return_val_if_fail (TANDEM_IS_CHART_VIEW (self), FALSE);
   return self->drawn_dark;
+}
+
+GArray *
+tandem_chart_view_get_label_boxes (TandemChartView *self)
+{
+  TandemChartStyle style = *tandem_chart_style_default ();
+
+  g_return_val_if_fail (TANDEM_IS_CHART_VIEW (self), NULL);
+
+  if (self->report == NULL || self->n_draws == 0)
+    return g_array_new (FALSE, TRUE, sizeof (TandemChartLabel));
+  if (self->drawn_font != NULL)
+    style.font = self->drawn_font;
+  return tandem_report_get_category_label_boxes (self->report, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                 gtk_widget_get_height (GTK_WIDGET (self)), &style);
 }
