@@ -5,7 +5,9 @@
  * read back from the store. */
 
 #include "tandem-activity-window-private.h"
+#include "tandem-campaign-window-private.h"
 #include "tandem-error.h"
+#include "tandem-store-campaigns.h"
 #include "ui-test-util.h"
 
 /* Far enough ahead to stay in the future (D16); 2030-03-05 is a Tuesday. */
@@ -466,6 +468,140 @@ test_visibility_history (UiFixture     *fixture,
   g_assert_true (row_says (GTK_WIDGET (history), "Everyone who may see the record → Private"));
   g_assert_true (row_says (GTK_WIDGET (history), "Private → Everyone who may see the record"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_activity_window_get_visibility_row (window))));
+}
+
+/* Is activity @id among the campaign's activities the user may see? */
+static gboolean
+campaign_lists (UiFixture  *fixture,
+                const char *name,
+                gint64      id)
+{
+  g_autoptr(TandemCampaign) campaign = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  campaign = tandem_store_find_campaign (fixture->store, name, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (campaign);
+  activities = tandem_store_list_activities_of (fixture->store, TANDEM_KIND_CAMPAIGN,
+                                                tandem_campaign_get_id (campaign), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len; i++)
+    if (tandem_record_get_id (g_ptr_array_index (activities, i)) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static TandemActivityWindow *
+find_card (void)
+{
+  GtkWidget *window = ui_find_toplevel (TANDEM_TYPE_ACTIVITY_WINDOW);
+
+  g_assert_nonnull (window);
+  return TANDEM_ACTIVITY_WINDOW (window);
+}
+
+/* I3: an activity names its campaign, chosen from the menu of campaigns
+ * or typed; a new name says it adds a campaign and does so on save. The
+ * card shows the campaign again, and the campaign lists the activity. */
+static void
+test_campaign (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(TandemCampaign) fair = tandem_campaign_new ("Spring fair 2030");
+  g_autoptr(TandemUser) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemActivityWindow *window;
+  TandemCampaignWindow *campaign_window;
+  GtkEditable *campaign;
+  GtkWidget *plan_button;
+  gint64 fair_id;
+  gint64 id;
+  gint64 other_id;
+
+  fair_id = tandem_store_save_campaign (fixture->store, fair, &error);
+  g_assert_no_error (error);
+
+  window = open_new (fixture, TANDEM_KIND_NONE, 0, DAY, 9);
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Invite Acme to the fair");
+  campaign = tandem_activity_window_get_campaign_row (window);
+  g_assert_cmpstr (gtk_editable_get_text (campaign), ==, "");
+  g_assert_null (tandem_activity_window_get_campaign_hint (window));
+
+  /* A name typed that is no campaign yet says so; a known one, in any
+   * case, does not. */
+  gtk_editable_set_text (campaign, "Autumn mailing");
+  g_assert_nonnull (tandem_activity_window_get_campaign_hint (window));
+  g_assert_nonnull (strstr (tandem_activity_window_get_campaign_hint (window), "“Autumn mailing” is a new campaign"));
+  gtk_editable_set_text (campaign, "spring FAIR 2030");
+  g_assert_null (tandem_activity_window_get_campaign_hint (window));
+
+  /* Chosen from the menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "card.choose-campaign", "s", "Spring fair 2030"));
+  g_assert_cmpstr (gtk_editable_get_text (campaign), ==, "Spring fair 2030");
+  g_assert_true (tandem_activity_window_has_unsaved_changes (window));
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  id = tandem_activity_window_get_id (window);
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (tandem_activity_window_has_unsaved_changes (window));
+
+  window = reopen (fixture, id);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_campaign_row (window)), ==, "Spring fair 2030");
+  g_assert_null (tandem_activity_window_get_campaign_hint (window));
+  g_assert_true (campaign_lists (fixture, "Spring fair 2030", id));
+
+  /* A new name adds the campaign; the activity moves to it. */
+  gtk_editable_set_text (tandem_activity_window_get_campaign_row (window), "Autumn mailing");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  g_assert_null (tandem_activity_window_get_campaign_hint (window));
+  g_assert_true (campaign_lists (fixture, "Autumn mailing", id));
+  g_assert_false (campaign_lists (fixture, "Spring fair 2030", id));
+
+  /* Emptied, it belongs to no campaign. */
+  window = reopen (fixture, id);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_campaign_row (window)), ==, "Autumn mailing");
+  gtk_editable_set_text (tandem_activity_window_get_campaign_row (window), "  ");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  g_assert_false (campaign_lists (fixture, "Autumn mailing", id));
+  window = reopen (fixture, id);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_campaign_row (window)), ==, "");
+  ui_destroy_toplevels ();
+
+  /* Planned from the campaign's window, the card names the campaign. */
+  campaign_window = tandem_campaign_window_new_for_id (NULL, fixture->store, fair_id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (campaign_window));
+  ui_iterate ();
+  plan_button = adw_preferences_group_get_header_suffix (
+    ADW_PREFERENCES_GROUP (tandem_campaign_window_get_activities_group (campaign_window)));
+  g_assert_nonnull (plan_button);
+  g_signal_emit_by_name (plan_button, "clicked");
+  ui_iterate ();
+  window = find_card ();
+  g_assert_cmpstr (gtk_editable_get_text (tandem_activity_window_get_campaign_row (window)), ==, "Spring fair 2030");
+  g_assert_null (tandem_activity_window_get_campaign_hint (window));
+  gtk_editable_set_text (tandem_activity_window_get_title_row (window), "Call Birch about the fair");
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  other_id = tandem_activity_window_get_id (window);
+  g_assert_true (campaign_lists (fixture, "Spring fair 2030", other_id));
+  ui_destroy_toplevels ();
+
+  /* E1: made private, the activity is not among the campaign's for Bob. */
+  window = reopen (fixture, other_id);
+  adw_combo_row_set_selected (tandem_activity_window_get_visibility_row (window), TANDEM_VISIBILITY_PRIVATE);
+  save (window);
+  g_assert_null (tandem_activity_window_get_error (window));
+  ui_destroy_toplevels ();
+  bob = tandem_store_add_user (fixture->store, "bob", "Bob Seller", "bob-password-1", TANDEM_ROLE_USER, NULL, &error);
+  g_assert_no_error (error);
+  tandem_store_sign_out (fixture->store);
+  tandem_store_sign_in (fixture->store, "bob", "bob-password-1", &error);
+  g_assert_no_error (error);
+  g_assert_false (campaign_lists (fixture, "Spring fair 2030", other_id));
 }
 
 /* D6: weekly on Tuesday and Thursday is stored as an RRULE and shown
@@ -971,6 +1107,8 @@ main (int   argc,
               ui_fixture_set_up, test_discussion, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/visibility-history-E1-E2", UiFixture, NULL,
               ui_fixture_set_up, test_visibility_history, ui_fixture_tear_down);
+  g_test_add ("/ui/activity-card/campaign-I3", UiFixture, NULL,
+              ui_fixture_set_up, test_campaign, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/weekly-repeat-D6", UiFixture, NULL,
               ui_fixture_set_up, test_weekly_repeat, ui_fixture_tear_down);
   g_test_add ("/ui/activity-card/previous-next-D15", UiFixture, NULL,

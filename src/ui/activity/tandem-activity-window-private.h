@@ -38,6 +38,9 @@ struct _TandemActivityWindow
   AdwComboRow            *direction_row;
   AdwEntryRow            *reference_row;
   AdwEntryRow            *url_row;
+  AdwEntryRow            *campaign_row;
+  GtkWidget              *campaign_button;
+  GtkLabel               *campaign_hint;
 
   /* When */
   AdwPreferencesGroup    *when_group;
@@ -108,6 +111,7 @@ struct _TandemActivityWindow
   GArray                 *project_ids;      /* gint64 per project_row position; 0 = None */
   GArray                 *reminders;        /* TandemReminder, as edited */
   GPtrArray              *history_rows;     /* the rows inside history_row, not owned */
+  GPtrArray              *campaigns;        /* the names the campaign menu offers */
   char                   *clean_fingerprint;
   char                   *clean_rrule;      /* the rule as the card showed it when loaded */
   GTimeSpan               duration;         /* kept when the start moves */
@@ -162,6 +166,10 @@ AdwComboRow        *tandem_activity_window_get_status_row       (TandemActivityW
 AdwComboRow        *tandem_activity_window_get_visibility_row   (TandemActivityWindow *self);
 AdwExpanderRow     *tandem_activity_window_get_history_row      (TandemActivityWindow *self);
 AdwComboRow        *tandem_activity_window_get_project_row      (TandemActivityWindow *self);
+/* The campaign typed or chosen from the existing ones (SPEC I3) */
+GtkEditable        *tandem_activity_window_get_campaign_row     (TandemActivityWindow *self);
+/* What the card says of a campaign name that is new, or NULL */
+const char         *tandem_activity_window_get_campaign_hint    (TandemActivityWindow *self);
 AdwActionRow       *tandem_activity_window_get_assigner_row     (TandemActivityWindow *self);
 TandemChecklistRow *tandem_activity_window_get_performers_row   (TandemActivityWindow *self);
 TandemRecordPicker *tandem_activity_window_get_link_row         (TandemActivityWindow *self);

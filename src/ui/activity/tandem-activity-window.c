@@ -8,6 +8,7 @@
 #include "tandem-activity-window-private.h"
 #include "tandem-date.h"
 #include "tandem-error.h"
+#include "tandem-store-campaigns.h"
 
 /* What a save leads to. */
 typedef enum
@@ -123,6 +124,7 @@ fingerprint (TandemActivity *a)
     tandem_activity_get_details (a), tandem_activity_get_internal_notes (a),
     tandem_activity_get_reference (a), tandem_activity_get_link (a),
     tandem_activity_get_follow_up (a), tandem_activity_get_rrule (a),
+    tandem_activity_get_campaign (a),
   };
   const TandemReminder *reminders;
   const gint64 *ids;
@@ -189,6 +191,7 @@ copy_edits (TandemActivity *from,
   tandem_activity_set_direction (to, tandem_activity_get_direction (from));
   tandem_activity_set_company_id (to, tandem_activity_get_company_id (from));
   tandem_activity_set_project_id (to, tandem_activity_get_project_id (from));
+  tandem_activity_set_campaign (to, tandem_activity_get_campaign (from));
   ids = tandem_activity_get_person_ids (from, &n);
   tandem_activity_set_person_ids (to, ids, n);
   tandem_activity_set_responsible_id (to, tandem_activity_get_responsible_id (from));
@@ -822,6 +825,65 @@ load_history (TandemActivityWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->history_row), changes->len > 0);
 }
 
+/* The campaigns the campaign row offers, in a menu; a name typed that is
+ * not among them adds a campaign when the activity is saved (SPEC I3). */
+static void
+fill_campaigns (TandemActivityWindow *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GError) error = NULL;
+
+  campaigns = tandem_store_list_campaigns (self->store, &error);
+  if (campaigns == NULL)
+    g_debug ("Cannot read the campaigns: %s", error->message);
+  g_ptr_array_set_size (self->campaigns, 0);
+  for (guint i = 0; campaigns && i < campaigns->len; i++)
+    {
+      const char *name = tandem_campaign_get_name (g_ptr_array_index (campaigns, i));
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      if (name == NULL || *name == '\0')
+        continue;
+      /* An underscore in a name is not a mnemonic. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "card.choose-campaign", "s", name);
+      g_menu_append_item (menu, item);
+      g_ptr_array_add (self->campaigns, g_strdup (name));
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->campaign_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->campaign_button, self->campaigns->len > 0);
+}
+
+/* Says when the name typed will add a campaign. */
+static void
+update_campaign_hint (TandemActivityWindow *self)
+{
+  g_autofree char *text = editable_text (self->campaign_row);
+  g_autofree char *key = g_utf8_casefold (text, -1);
+  gboolean known = *text == '\0';
+
+  for (guint i = 0; !known && i < self->campaigns->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (self->campaigns, i), -1);
+
+      known = g_str_equal (key, other);
+    }
+
+  if (!known)
+    {
+      /* Translators: %s is a campaign name typed on the activity card */
+      g_autofree char *hint = g_strdup_printf (_("“%s” is a new campaign: saving the activity adds it"), text);
+
+      gtk_label_set_text (self->campaign_hint, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_hint), !known);
+}
+
 static void
 load_people (TandemActivityWindow *self,
              TandemActivity       *activity)
@@ -885,6 +947,10 @@ load_activity (TandemActivityWindow *self,
   adw_combo_row_set_selected (self->direction_row, tandem_activity_get_direction (activity));
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), or_empty (tandem_activity_get_reference (activity)));
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), or_empty (tandem_activity_get_link (activity)));
+  /* A campaign added since the card opened is offered too. */
+  fill_campaigns (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), or_empty (tandem_activity_get_campaign (activity)));
+  update_campaign_hint (self);
 
   load_times (self, activity);
   load_people (self, activity);
@@ -940,6 +1006,7 @@ collect (TandemActivityWindow *self,
   g_autofree char *description = editable_text (self->description_row);
   g_autofree char *reference = editable_text (self->reference_row);
   g_autofree char *url = editable_text (self->url_row);
+  g_autofree char *campaign = editable_text (self->campaign_row);
   g_autofree char *details = text_view_text (self->details_view);
   g_autofree char *notes = text_view_text (self->notes_view);
   g_autoptr(GArray) properties = tandem_checklist_row_get_selected (self->properties_row);
@@ -960,6 +1027,7 @@ collect (TandemActivityWindow *self,
   tandem_activity_set_description (a, nonempty (description));
   tandem_activity_set_reference (a, nonempty (reference));
   tandem_activity_set_link (a, nonempty (url));
+  tandem_activity_set_campaign (a, nonempty (campaign));
   tandem_activity_set_details (a, nonempty (details));
   tandem_activity_set_internal_notes (a, nonempty (notes));
 
@@ -1251,6 +1319,12 @@ on_project_selected_cb (TandemActivityWindow *self)
 {
   if (!self->loading)
     self->project_touched = TRUE;
+}
+
+static void
+on_campaign_changed_cb (TandemActivityWindow *self)
+{
+  update_campaign_hint (self);
 }
 
 static void
@@ -1821,6 +1895,18 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+choose_campaign_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemActivityWindow *self = TANDEM_ACTIVITY_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->campaign_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->campaign_row), -1);
+}
+
+static void
 dismiss_error_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1866,6 +1952,7 @@ tandem_activity_window_finalize (GObject *object)
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_pointer (&self->kind_ids, g_array_unref);
   g_clear_pointer (&self->type_ids, g_array_unref);
   g_clear_pointer (&self->priority_ids, g_array_unref);
@@ -1928,6 +2015,9 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, link_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, persons_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, project_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, campaign_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, campaign_hint);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, direction_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, reference_row);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, url_row);
@@ -1985,6 +2075,7 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "card.cancel-activity", NULL, cancel_activity_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "card.choose-campaign", "s", choose_campaign_action);
   tandem_activity_window_class_init_extras (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -2040,6 +2131,7 @@ tandem_activity_window_init (TandemActivityWindow *self)
   self->reminders = g_array_new (FALSE, FALSE, sizeof (TandemReminder));
   self->categories = g_ptr_array_new_with_free_func (g_object_unref);
   self->history_rows = g_ptr_array_new ();
+  self->campaigns = g_ptr_array_new_with_free_func (g_free);
 
   fill_enum_combo (self->status_row, statuses, G_N_ELEMENTS (statuses));
   fill_enum_combo (self->outcome_row, outcomes, G_N_ELEMENTS (outcomes));
@@ -2071,6 +2163,8 @@ tandem_activity_window_init (TandemActivityWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project_row, "notify::selected", G_CALLBACK (on_project_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->campaign_row, "changed", G_CALLBACK (on_campaign_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Caught before the fields see them: none of them has a use for these. */
@@ -2314,6 +2408,15 @@ tandem_activity_window_set_project (TandemActivityWindow *self,
   update_link_rows (self);
 }
 
+void
+tandem_activity_window_set_campaign (TandemActivityWindow *self,
+                                     const char           *campaign)
+{
+  g_return_if_fail (TANDEM_IS_ACTIVITY_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), or_empty (campaign));
+}
+
 TandemActivity *
 tandem_activity_window_get_activity (TandemActivityWindow *self)
 {
@@ -2416,6 +2519,20 @@ AdwComboRow *
 tandem_activity_window_get_project_row (TandemActivityWindow *self)
 {
   return self->project_row;
+}
+
+GtkEditable *
+tandem_activity_window_get_campaign_row (TandemActivityWindow *self)
+{
+  return GTK_EDITABLE (self->campaign_row);
+}
+
+const char *
+tandem_activity_window_get_campaign_hint (TandemActivityWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->campaign_hint)))
+    return NULL;
+  return gtk_label_get_text (self->campaign_hint);
 }
 
 AdwActionRow *

@@ -53,6 +53,10 @@ TandemActivityWindow *tandem_activity_window_new_planned_for  (GtkWindow      *p
  * the user chose them (SPEC D2, D16). */
 void                  tandem_activity_window_set_project      (TandemActivityWindow *self,
                                                                gint64          project_id);
+/* Names the campaign the activity belongs to (NULL or "": none), as if
+ * the user typed it (SPEC I3). */
+void                  tandem_activity_window_set_campaign     (TandemActivityWindow *self,
+                                                               const char     *campaign);
 /* The activity being edited (the window's copy). */
 TandemActivity       *tandem_activity_window_get_activity     (TandemActivityWindow *self);
 

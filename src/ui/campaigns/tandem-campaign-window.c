@@ -578,8 +578,7 @@ on_plan_activity_cb (TandemCampaignWindow  *self,
   g_signal_stop_emission_by_name (group, "plan-activity");
   window = tandem_activity_window_new_planned (GTK_WINDOW (self), self->store, TANDEM_KIND_NONE, 0, start,
                                                G_TIME_SPAN_HOUR);
-  tandem_activity_set_campaign (tandem_activity_window_get_activity (window),
-                                tandem_campaign_get_name (self->campaign));
+  tandem_activity_window_set_campaign (window, tandem_campaign_get_name (self->campaign));
   gtk_window_present (GTK_WINDOW (window));
 }
 
