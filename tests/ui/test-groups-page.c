@@ -8,6 +8,7 @@
 
 #include "tandem-call-dialog-private.h"
 #include "tandem-groups-page-private.h"
+#include "tandem-label-dialog-private.h"
 #include "tandem-window-private.h"
 #include "ui-test-util.h"
 
@@ -763,6 +764,60 @@ test_narrow_I2 (UiFixture     *fixture,
   g_assert_cmpuint (visible, ==, 2);
 }
 
+/* Print Labels from the group screen (I4): the contacts listed, or the
+ * ones chosen when there are several; the deleted company never. */
+static TandemLabelDialog *
+find_label_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_LABEL_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TANDEM_LABEL_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_print_labels_I4 (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  GtkSelectionModel *selection;
+  TandemLabelDialog *dialog;
+  TandemGroupsPage *page;
+  TandemWindow *window;
+  Seed s;
+
+  seed (fixture, &s);
+  page = open_page (fixture, &window);
+  tick (page, TRUE, s.fair);
+  tick (page, FALSE, s.contacted);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "groups.print-labels", NULL));
+  ui_iterate ();
+  dialog = find_label_dialog ();
+  g_assert_nonnull (dialog);
+  /* Acme Oy, Anna Nowak, Pekka Virtanen and Łódź Narzędzia */
+  g_assert_cmpuint (tandem_label_dialog_get_n_labels (dialog), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_iterate ();
+
+  selection = tandem_groups_page_get_selection (page);
+  gtk_selection_model_select_item (selection, position_of (page, "Acme Oy"), TRUE);
+  gtk_selection_model_select_item (selection, position_of (page, "Anna Nowak"), FALSE);
+  ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "groups.print-labels", NULL));
+  ui_iterate ();
+  dialog = find_label_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (tandem_label_dialog_get_n_labels (dialog), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +835,8 @@ main (int   argc,
               ui_fixture_set_up, test_select_all_move_I2, ui_fixture_tear_down);
   g_test_add ("/ui/groups/follows-store-I2", UiFixture, NULL,
               ui_fixture_set_up, test_follows_store_I2, ui_fixture_tear_down);
+  g_test_add ("/ui/groups/print-labels-I4", UiFixture, NULL,
+              ui_fixture_set_up, test_print_labels_I4, ui_fixture_tear_down);
   g_test_add ("/ui/groups/narrow-I2", UiFixture, NULL,
               ui_fixture_set_up, test_narrow_I2, ui_fixture_tear_down);
   return g_test_run ();

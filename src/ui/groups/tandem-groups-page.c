@@ -9,11 +9,12 @@
 #include "tandem-group-contact-list.h"
 #include "tandem-groups-page-private.h"
 #include "tandem-groups-resources.h"
+#include "tandem-label-dialog.h"
 
 #define RELOAD_DELAY_MS 100
 
 /* Below this width the page shows names and phone numbers only. */
-#define NARROW_WIDTH 720
+#define NARROW_WIDTH 780
 
 /* Selections up to this size are selected again after the list is read
  * again; rows are looked for this far around where they were. */
@@ -335,6 +336,7 @@ update_actions (TandemGroupsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.record-call", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.copy-phone", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.open", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.print-labels", n > 0);
 }
 
 static void
@@ -392,12 +394,11 @@ update_view (TandemGroupsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-static void
-apply_filter (TandemGroupsPage *self)
+/* The filter the page shows; @text keeps the search text it points to. */
+static TandemGroupFilter
+current_filter (TandemGroupsPage  *self,
+                char             **text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (current_text (self)));
-  g_autoptr(GString) key = NULL;
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   TandemGroupFilter filter = {
     .include = (const gint64 *) (gpointer) self->include->data,
@@ -405,10 +406,68 @@ apply_filter (TandemGroupsPage *self)
     .include_all = gtk_check_button_get_active (self->all_check),
     .exclude = (const gint64 *) (gpointer) self->exclude->data,
     .n_exclude = self->exclude->len,
-    .text = *text ? text : NULL,
     .kind = kind == KIND_COMPANIES ? TANDEM_KIND_COMPANY : kind == KIND_PEOPLE ? TANDEM_KIND_PERSON
                                                                                 : TANDEM_KIND_NONE,
   };
+
+  *text = g_strstrip (g_strdup (current_text (self)));
+  filter.text = **text ? *text : NULL;
+  return filter;
+}
+
+/* Labels (SPEC I4) for the contacts chosen in the list when there are
+ * several, else for every contact the filter shows. */
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemGroupsPage *self = TANDEM_GROUPS_PAGE (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  TandemRecipientQuery query = { 0, };
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GArray) refs = NULL;
+  TandemGroupFilter filter;
+  GtkWidget *dialog;
+
+  if (gtk_bitset_get_size (selected) > 1)
+    {
+      g_autoptr(GArray) contacts = tandem_groups_page_get_selected_contacts (self);
+
+      refs = g_array_new (FALSE, FALSE, sizeof (TandemContactRef));
+      for (guint i = 0; i < contacts->len; i++)
+        {
+          TandemContactRef ref = tandem_contact_get_ref (g_array_index (contacts, TandemContact *, i));
+
+          g_array_append_val (refs, ref);
+        }
+      query.refs = (const TandemContactRef *) (gpointer) refs->data;
+      query.n_refs = refs->len;
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected contact", "%u selected contacts",
+                                            refs->len), refs->len);
+    }
+  else
+    {
+      filter = current_filter (self, &text);
+      query.groups = &filter;
+      title = g_strdup (_("The contacts listed"));
+    }
+
+  dialog = tandem_label_dialog_new_for_query (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              self->store, &query, title);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+apply_filter (TandemGroupsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) key = NULL;
+  TandemGroupFilter filter = current_filter (self, &text);
 
   /* The search entry says it changed also when it did not. */
   key = g_string_new (NULL);
@@ -1339,6 +1398,7 @@ tandem_groups_page_class_init (TandemGroupsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "groups.record-call", NULL, record_call_action);
   gtk_widget_class_install_action (widget_class, "groups.copy-phone", NULL, copy_phone_action);
   gtk_widget_class_install_action (widget_class, "groups.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "groups.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "groups.choose-include", NULL, choose_include_action);
   tandem_groups_page_actions_class_init (widget_class);
 
