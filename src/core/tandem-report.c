@@ -890,9 +890,21 @@ plan_chart (TandemReport *self,
             }
           break;
         case WRAPPED:
+          /* Lines of even length: "Ada Lindqvist:" over "Customer visit",
+           * not "Ada Lindqvist: Customer" over "visit" */
           label.width = plan->slot - 6;
-          label.x = centre - label.width / 2;
           label.n_lines = wrapped_lines (layout, text, label.width);
+          if (label.n_lines > 1)
+            {
+              double narrow = MAX (widest_word (layout, text), w / label.n_lines);
+
+              while (narrow < label.width && wrapped_lines (layout, text, narrow) > label.n_lines)
+                narrow += 2;
+              label.width = MIN (narrow, label.width);
+            }
+          else
+            label.width = MIN (w, label.width);
+          label.x = centre - label.width / 2;
           label.height = label.n_lines * lh;
           break;
         case SLANTED:
