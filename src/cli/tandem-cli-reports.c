@@ -139,18 +139,65 @@ parse_by (const ReportInfo  *info,
   return FALSE;
 }
 
+/* --seller LOGIN of the pipeline report */
+static gboolean
+find_seller_id (TandemCli   *cli,
+                const char  *login,
+                gint64      *id,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) users = tandem_store_list_users (cli->store, error);
+
+  if (users == NULL)
+    return FALSE;
+  for (guint i = 0; i < users->len; i++)
+    if (g_str_equal (tandem_user_get_login (g_ptr_array_index (users, i)), login))
+      {
+        *id = tandem_user_get_id (g_ptr_array_index (users, i));
+        return TRUE;
+      }
+  g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("There is no user with the login “%s”"), login);
+  return FALSE;
+}
+
+/* --product PRODUCT of the pipeline report, by name */
+static gboolean
+find_product_id (TandemCli   *cli,
+                 const char  *name,
+                 gint64      *id,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TandemProduct) product = tandem_store_find_product (cli->store, name, &local_error);
+
+  if (product != NULL)
+    {
+      *id = tandem_product_get_id (product);
+      return TRUE;
+    }
+  if (g_error_matches (local_error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND) ||
+      g_error_matches (local_error, TANDEM_ERROR, TANDEM_ERROR_INVALID))
+    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
+                 _("There is no product “%s”; see “tandem-cli product list”"), name);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static GPtrArray *
 read_rows (TandemCli       *cli,
            Report           report,
            TandemReportBy   by,
            const char      *from,
            const char      *to,
+           gint64           seller_id,
+           gint64           product_id,
            GError         **error)
 {
   switch (report)
     {
     case REPORT_PIPELINE:
-      return tandem_store_pipeline_report (cli->store, by, from, to, error);
+      return tandem_store_pipeline_report_filtered (cli->store, by, from, to, seller_id, product_id, error);
     case REPORT_FORECAST:
       return tandem_store_forecast_report (cli->store, by, from, to, error);
     case REPORT_DEVELOPMENT:
@@ -366,12 +413,16 @@ run_report (TandemCli  *cli,
   g_autofree char *to_text = NULL;
   g_autofree char *by_text = NULL;
   g_autofree char *currency = NULL;
+  g_autofree char *seller = NULL;
+  g_autofree char *product = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *by_help = NULL;
   g_autofree char *valid_bys = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   TandemReportBy by;
+  gint64 seller_id = 0;
+  gint64 product_id = 0;
   gboolean csv = FALSE;
   TandemCliList list;
   GOptionEntry entries[] = {
@@ -382,6 +433,10 @@ run_report (TandemCli  *cli,
     /* Translators: stands for a currency code such as EUR in "--currency=CODE" */
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency, N_("Only the rows in this currency"),
       C_("currency metavariable", "CODE") },
+    { "seller", 0, 0, G_OPTION_ARG_FILENAME, &seller, N_("Only the sales of this seller"),
+      C_("metavariable", "LOGIN") },
+    { "product", 0, 0, G_OPTION_ARG_FILENAME, &product, N_("Only the sales of this product"),
+      C_("metavariable", "PRODUCT") },
     { NULL }
   };
 
@@ -392,6 +447,9 @@ run_report (TandemCli  *cli,
   entries[2].description = by_help;
   if (!(info->columns & COLUMN_CURRENCY))
     entries[4] = (GOptionEntry) { NULL };
+  /* Only the pipeline is read for one seller or product. */
+  if (report != REPORT_PIPELINE)
+    entries[5] = (GOptionEntry) { NULL };
 
   if (!tandem_cli_parse (cli, "", _(info->summary), entries, TRUE, 0, 0, error))
     return FALSE;
@@ -407,8 +465,12 @@ run_report (TandemCli  *cli,
     return FALSE;
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
+  if (seller != NULL && !find_seller_id (cli, seller, &seller_id, error))
+    return FALSE;
+  if (product != NULL && !find_product_id (cli, product, &product_id, error))
+    return FALSE;
 
-  rows = read_rows (cli, report, by, from, to, error);
+  rows = read_rows (cli, report, by, from, to, seller_id, product_id, error);
   if (rows == NULL)
     return FALSE;
 

@@ -335,6 +335,72 @@ class Projects(CliTestCase):
         self.assertEqual(self.ok('report', 'time', '--from', FROM, '--to', TO, '--csv'),
                          'key,label,seconds,hours\r\n')
 
+    # SPEC J1, E5: the pipeline of one seller or one product adds up to that seller's sales
+
+    def test_j1_pipeline_of_one_seller_or_product(self):
+        self.new_id('product', 'add', 'Gadget')
+        self.sale('--title', 'Sam lead', '--value', '1000', '--close', '2026-12-01', '--stage', 'Lead',
+                  '--product', 'Widget')
+        self.sale('--title', 'Sam offer', '--value', '2500.25', '--close', '2026-12-31', '--stage', 'Offer',
+                  '--probability', '55', '--product', 'Gadget')
+        self.sale('--title', 'Dave widget', '--value', '333.33', '--close', '2027-01-05', '--stage', 'Offer',
+                  '--product', 'Widget', '--seller', 'dave')
+        self.sale('--title', 'Dave zloty', '--value', '10', '--currency', 'PLN', '--close', '2026-11-20',
+                  '--seller', 'dave')
+        self.sale('--title', 'Dave later', '--value', '77', '--close', '2027-03-01', '--seller', 'dave')
+        won = self.sale('--title', 'Dave won', '--value', '400', '--close', '2026-12-10', '--seller', 'dave')
+        self.ok('sale', 'win', str(won))
+        # Dave's own sale for the delivery group only: Sam may not see it.
+        self.sale('--title', 'Dave hidden', '--value', '5000', '--close', '2026-12-12', '--stage', 'Offer',
+                  '--product', 'Widget', '--visible-to', 'Delivery', user='dave')
+
+        def expected(user, by_key, seller=None, product=None):
+            totals = {}
+            for s in self.json('sale', 'list', user=user):
+                if s['state'] != 'open' or not FROM <= (s['close_date'] or '') <= TO:
+                    continue
+                if (seller and s['seller'] != seller) or (product and s['product'] != product):
+                    continue
+                k = (by_key(s), s['currency'])
+                count, value, weighted = totals.get(k, (0, D(0), D(0)))
+                totals[k] = (count + 1, value + D(s['value']), weighted + D(s['weighted']))
+            return totals
+
+        def got(user, by, *args):
+            rows = self.report('pipeline', '--by', by, *args, user=user)
+            key = 'key_id' if by in ('stage', 'product') else 'key'
+            return {(r[key], r['currency']): (r['count'], D(r['value']), D(r['weighted'])) for r in rows}
+
+        keys = {'stage': lambda s: s['stage_id'], 'month': lambda s: s['close_date'][:7]}
+        for user in ('sam', 'dave'):
+            for by, key in keys.items():
+                for seller in ('sam', 'dave'):
+                    self.assertEqual(got(user, by, '--seller', seller), expected(user, key, seller=seller),
+                                     (user, by, seller))
+                self.assertEqual(got(user, by, '--product', 'Widget'), expected(user, key, product='Widget'),
+                                 (user, by))
+                self.assertEqual(got(user, by, '--seller', 'dave', '--product', 'Widget'),
+                                 expected(user, key, seller='dave', product='Widget'), (user, by))
+
+        # Sam's figures for Dave leave out the sale hidden from Sam (E5); Dave's count it.
+        def total(user):
+            return sum(D(r['value']) for r in self.report('pipeline', '--seller', 'dave', '--currency', 'EUR',
+                                                          user=user))
+        self.assertEqual(total('sam'), D('333.33'))
+        self.assertEqual(total('dave'), D('5333.33'))
+        sam_csv = self.report_csv('pipeline', '--by', 'seller', '--seller', 'dave')
+        self.assertEqual(sorted((line['key'], line['currency'], line['value']) for line in sam_csv),
+                         [('dave', 'EUR', '333.33'), ('dave', 'PLN', '10.00')])
+        self.assertEqual(self.report('pipeline', '--seller', 'eva'), [])
+
+        # Who or what does not exist is named; only the pipeline takes these options.
+        self.assertIn('nobody', self.fails('report', 'pipeline', '--seller', 'nobody', status=1))
+        self.assertIn('Gizmo', self.fails('report', 'pipeline', '--product', 'Gizmo', status=1))
+        self.fails('report', 'forecast', '--from', FROM, '--to', TO, '--seller', 'sam', status=2)
+        out = self.run_cli('report', 'pipeline', '--help', user=None, db=False).stdout
+        self.assertIn('--seller', out)
+        self.assertIn('--product', out)
+
     # SPEC M5: bad input is refused with one clear line and saves nothing
 
     def test_m5_bad_input_saves_nothing(self):
