@@ -184,26 +184,6 @@ group_name (Lookup *lookup,
 /* Reading the command line */
 
 static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE, message);
-  return FALSE;
-}
-
-static gboolean
 parse_time_of_day (const char *text,
                    int        *hour,
                    int        *minute,
@@ -292,7 +272,7 @@ parse_range (const char  *from_text,
   gboolean had_time = FALSE;
 
   if (from_text == NULL || to_text == NULL)
-    return usage_error (error, _("Give both --from DATE and --to DATE"));
+    return tandem_cli_usage_error (error, _("Give both --from DATE and --to DATE"));
 
   start = parse_date_time (from_text, "--from", tz, &had_time, error);
   if (start == NULL)
@@ -308,7 +288,7 @@ parse_range (const char  *from_text,
       end = next_day;
     }
   if (g_date_time_compare (end, start) <= 0)
-    return usage_error (error, _("--to (%s) comes before --from (%s)"), to_text, from_text);
+    return tandem_cli_usage_error (error, _("--to (%s) comes before --from (%s)"), to_text, from_text);
 
   *from = g_steal_pointer (&start);
   *to = g_steal_pointer (&end);
@@ -331,7 +311,7 @@ tandem_cli_parse_day_range (const char  *from_text,
   if (g_date_time_get_hour (start) != 0 || g_date_time_get_minute (start) != 0 ||
       g_date_time_get_hour (end) != 0 || g_date_time_get_minute (end) != 0 ||
       g_date_time_get_second (start) != 0 || g_date_time_get_second (end) != 0)
-    return usage_error (error, _("This report takes days for --from and --to, like “2026-03-01”, without a time"));
+    return tandem_cli_usage_error (error, _("This report takes days for --from and --to, like “2026-03-01”, without a time"));
   *from = g_date_time_format (start, "%Y-%m-%d");
   *to = g_date_time_format (end, "%Y-%m-%d");
   return TRUE;
@@ -360,7 +340,7 @@ parse_term_set (const char     *text,
                 GError        **error)
 {
   if (!tandem_term_set_from_string (text, set))
-    return usage_error (error,
+    return tandem_cli_usage_error (error,
                         _("--set is one of category, kind, type, property, goal and priority, not “%s”"),
                         text);
   return TRUE;
@@ -372,7 +352,7 @@ parse_period (const char    *text,
               GError       **error)
 {
   if (text == NULL || !tandem_period_from_string (text, period))
-    return usage_error (error, _("--per is “week” or “month”, not “%s”"), text ? text : "");
+    return tandem_cli_usage_error (error, _("--per is “week” or “month”, not “%s”"), text ? text : "");
   return TRUE;
 }
 
@@ -781,7 +761,7 @@ apply_times (AddOptions      *o,
     {
       tz = g_time_zone_new_identifier (o->tz);
       if (tz == NULL)
-        return usage_error (error, _("--tz: “%s” is not a time zone this system knows, such as Europe/Helsinki"),
+        return tandem_cli_usage_error (error, _("--tz: “%s” is not a time zone this system knows, such as Europe/Helsinki"),
                             o->tz);
       tandem_activity_set_tzid (activity, o->tz);
     }
@@ -791,12 +771,12 @@ apply_times (AddOptions      *o,
   if (o->open_ended || (o->start == NULL && o->end == NULL && !o->all_day && o->repeat == NULL))
     {
       if (o->start != NULL || o->end != NULL || o->all_day || o->repeat != NULL)
-        return usage_error (error, _("An open-ended activity has no --start, --end, --all-day or --repeat"));
+        return tandem_cli_usage_error (error, _("An open-ended activity has no --start, --end, --all-day or --repeat"));
       tandem_activity_set_open_ended (activity, TRUE);
       return TRUE;
     }
   if (o->start == NULL)
-    return usage_error (error, _("Give the start with --start “YYYY-MM-DD HH:MM”, or make it --open-ended"));
+    return tandem_cli_usage_error (error, _("Give the start with --start “YYYY-MM-DD HH:MM”, or make it --open-ended"));
 
   if (o->all_day)
     {
@@ -812,7 +792,7 @@ apply_times (AddOptions      *o,
           end = g_date_time_add_days (last, 1);
         }
       if (had_time)
-        return usage_error (error, _("An --all-day activity takes dates without a time"));
+        return tandem_cli_usage_error (error, _("An --all-day activity takes dates without a time"));
       if (end == NULL)
         end = g_date_time_add_days (start, 1);
       tandem_activity_set_all_day (activity, TRUE);
@@ -937,7 +917,7 @@ apply_other (TandemCli       *cli,
       g_autofree char *date = tandem_date_parse (o->follow_up);
 
       if (date == NULL)
-        return usage_error (error, _("--follow-up: “%s” is not a real date; write it like “2026-03-02”"),
+        return tandem_cli_usage_error (error, _("--follow-up: “%s” is not a real date; write it like “2026-03-02”"),
                             o->follow_up);
       tandem_activity_set_follow_up (activity, date);
     }
@@ -948,7 +928,7 @@ apply_other (TandemCli       *cli,
       guint64 minutes;
 
       if (!g_ascii_string_to_unsigned (o->reminders[i], 10, 0, MAX_REMINDER_MINUTES, &minutes, NULL))
-        return usage_error (error, _("--reminder needs the minutes before the start (0 for at the start), not “%s”"),
+        return tandem_cli_usage_error (error, _("--reminder needs the minutes before the start (0 for at the start), not “%s”"),
                             o->reminders[i]);
       reminder.minutes_before = minutes;
       g_array_append_val (reminders, reminder);
@@ -1173,9 +1153,9 @@ tandem_cli_activity_add (TandemCli  *cli,
     return FALSE;
 
   if (o.title == NULL)
-    return usage_error (error, _("“activity add” needs --title TITLE"));
+    return tandem_cli_usage_error (error, _("“activity add” needs --title TITLE"));
   if (o.is_private && (o.visible_to != NULL || o.teams != NULL))
-    return usage_error (error, _("An activity is either --private or --visible-to groups, not both"));
+    return tandem_cli_usage_error (error, _("An activity is either --private or --visible-to groups, not both"));
 
   activity = tandem_activity_new (o.title);
   /* Everything the command line says is checked before signing in, so
@@ -1302,9 +1282,9 @@ tandem_cli_activity_list (TandemCli  *cli,
     return FALSE;
 
   if ((from_text != NULL || to_text != NULL) + (company_text != NULL) + to_complete > 1)
-    return usage_error (error, _("Give one of --from/--to, --company and --to-complete"));
+    return tandem_cli_usage_error (error, _("Give one of --from/--to, --company and --to-complete"));
   if (login != NULL && from_text == NULL && to_text == NULL)
-    return usage_error (error, _("--of shows a user’s calendar: give --from and --to as well"));
+    return tandem_cli_usage_error (error, _("--of shows a user’s calendar: give --from and --to as well"));
   if (from_text != NULL || to_text != NULL)
     {
       if (!parse_range (from_text, to_text, &from, &to, error))
@@ -1366,7 +1346,7 @@ tandem_cli_activity_complete (TandemCli  *cli,
     return FALSE;
   if (outcome_text != NULL &&
       (!tandem_outcome_from_string (outcome_text, &outcome) || outcome == TANDEM_OUTCOME_NONE))
-    return usage_error (error, _("--outcome is “success” or “failure”, not “%s”"), outcome_text);
+    return tandem_cli_usage_error (error, _("--outcome is “success” or “failure”, not “%s”"), outcome_text);
 
   if (occurrence_text != NULL)
     {
@@ -1568,10 +1548,10 @@ tandem_cli_report_time (TandemCli  *cli,
             found = TRUE;
           }
       if (!found)
-        return usage_error (error, _("--by is one of user, company, project, month and week, not “%s”"), by_text);
+        return tandem_cli_usage_error (error, _("--by is one of user, company, project, month and week, not “%s”"), by_text);
     }
   if (csv && cli->json)
-    return usage_error (error, _("Give either --csv or --json, not both"));
+    return tandem_cli_usage_error (error, _("Give either --csv or --json, not both"));
   if (!parse_range (from_text, to_text, &from, &to, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
@@ -1738,11 +1718,11 @@ tandem_cli_term_add (TandemCli  *cli,
                          entries, FALSE, 1, 1, error))
     return FALSE;
   if (set_text == NULL)
-    return usage_error (error, _("“term add” needs --set LIST"));
+    return tandem_cli_usage_error (error, _("“term add” needs --set LIST"));
   if (!parse_term_set (set_text, &set, error))
     return FALSE;
   if (set != TANDEM_TERM_CATEGORY && (kind_text || type_text || allow_choice || sales_target))
-    return usage_error (error, _("--kind, --type, --allow-choice and --sales-target are for categories only"));
+    return tandem_cli_usage_error (error, _("--kind, --type, --allow-choice and --sales-target are for categories only"));
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 
@@ -1853,11 +1833,11 @@ tandem_cli_target_set (TandemCli  *cli,
     return FALSE;
 
   if (login == NULL || category_text == NULL || per_text == NULL)
-    return usage_error (error, _("“target set” needs --seller LOGIN, --category CATEGORY and --per week|month"));
+    return tandem_cli_usage_error (error, _("“target set” needs --seller LOGIN, --category CATEGORY and --per week|month"));
   if (!parse_period (per_text, &period, error))
     return FALSE;
   if (!g_ascii_string_to_unsigned (cli->args[1], 10, 0, MAX_TARGET, &target, NULL))
-    return usage_error (error, _("The target is a number of activities, not “%s”"), cli->args[1]);
+    return tandem_cli_usage_error (error, _("The target is a number of activities, not “%s”"), cli->args[1]);
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 

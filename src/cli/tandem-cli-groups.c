@@ -18,26 +18,6 @@
 
 /* Reading the command line */
 
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE, message);
-  return FALSE;
-}
-
 /* Whether one of @options stands among the command's arguments before a
  * "--" (after which everything is an argument). */
 static gboolean
@@ -304,7 +284,7 @@ contact_group_add (TandemCli  *cli,
                          entries, FALSE, 1, 1, error))
     return FALSE;
   if (!contact)
-    return usage_error (error, _("--do-not-contact is for contact groups; add --contact"));
+    return tandem_cli_usage_error (error, _("--do-not-contact is for contact groups; add --contact"));
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 
@@ -447,7 +427,7 @@ change_members (TandemCli      *cli,
   if (refs == NULL)
     return FALSE;
   if (refs->len == 0)
-    return usage_error (error, _("“%s” needs at least one --company ID or --person ID"), cli->command);
+    return tandem_cli_usage_error (error, _("“%s” needs at least one --company ID or --person ID"), cli->command);
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 
@@ -626,7 +606,7 @@ tandem_cli_group_list_members (TandemCli  *cli,
                          entries, TRUE, 0, 0, error))
     return FALSE;
   if (companies && people)
-    return usage_error (error, _("Give either --companies or --people, not both"));
+    return tandem_cli_usage_error (error, _("Give either --companies or --people, not both"));
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
 
@@ -663,11 +643,11 @@ check_search_arguments (TandemCli  *cli,
           ? g_strjoinv (" ", cli->args + 1)
           : g_strdup ("");
   if (n_args < n_wanted)
-    return usage_error (error,
+    return tandem_cli_usage_error (error,
                         _("“%s” needs the NAME of a saved search; to search for the word “%s”, write "
                           "“tandem-cli search -- %s”"),
                         cli->command, cli->command + strlen ("search "), cli->command + strlen ("search "));
-  return usage_error (error,
+  return tandem_cli_usage_error (error,
                       _("Unexpected argument “%s”; to search for the text “%s %s”, write "
                         "“tandem-cli search -- %s %s”"),
                       cli->args[n_wanted + 1], cli->command + strlen ("search "), words,
@@ -777,9 +757,9 @@ tandem_cli_search_save (TandemCli  *cli,
       !check_search_arguments (cli, 1, error))
     return FALSE;
   if (companies && people)
-    return usage_error (error, _("Give either --companies or --people, not both"));
+    return tandem_cli_usage_error (error, _("Give either --companies or --people, not both"));
   if (conditions == NULL)
-    return usage_error (error, _("“search save” needs at least one --where “FIELD OPERATOR VALUE”"));
+    return tandem_cli_usage_error (error, _("“search save” needs at least one --where “FIELD OPERATOR VALUE”"));
 
   search = tandem_saved_search_new (cli->args[1], people ? TANDEM_KIND_PERSON : TANDEM_KIND_COMPANY);
   tandem_saved_search_set_match_all (search, !any);

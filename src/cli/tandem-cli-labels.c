@@ -18,26 +18,6 @@
  * campaign's target list, only whom the user may see, and without those
  * not to be contacted unless asked for. */
 
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE, message);
-  return FALSE;
-}
-
 /* The PDF is written beside @path and renamed; refuse at once what cannot
  * work, before a password is asked for or anything is read. */
 static gboolean
@@ -236,16 +216,16 @@ tandem_cli_labels (TandemCli  *cli,
     return FALSE;
 
   if (template_id == NULL)
-    return usage_error (error, _("“labels” needs --template ID; see “tandem-cli labels templates”"));
+    return tandem_cli_usage_error (error, _("“labels” needs --template ID; see “tandem-cli labels templates”"));
   if (out == NULL)
-    return usage_error (error, _("“labels” needs --out FILE.pdf"));
+    return tandem_cli_usage_error (error, _("“labels” needs --out FILE.pdf"));
   n_sources = (group != NULL) + (include != NULL) + (campaign_name != NULL) + (search_name != NULL);
   if (n_sources == 0)
-    return usage_error (error, _("“labels” needs whom they are for: --group, --include, --campaign or --search"));
+    return tandem_cli_usage_error (error, _("“labels” needs whom they are for: --group, --include, --campaign or --search"));
   if (n_sources > 1)
-    return usage_error (error, _("Give only one of --group, --include, --campaign and --search"));
+    return tandem_cli_usage_error (error, _("Give only one of --group, --include, --campaign and --search"));
   if (exclude != NULL && group == NULL && include == NULL)
-    return usage_error (error, _("--exclude goes with --group or --include"));
+    return tandem_cli_usage_error (error, _("--exclude goes with --group or --include"));
   if (!check_output (out, error))
     return FALSE;
   if (!tandem_cli_sign_in (cli, error))

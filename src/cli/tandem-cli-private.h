@@ -22,6 +22,11 @@ typedef enum
 
 GQuark tandem_cli_error_quark (void);
 
+/* Sets a TANDEM_CLI_ERROR_USAGE error and returns FALSE. */
+gboolean tandem_cli_usage_error (GError     **error,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
+
 /* One run of tandem-cli: the global options, the command being run with
  * its remaining arguments, and the store once it is open. */
 typedef struct

@@ -92,26 +92,6 @@ find_user (TandemCli   *cli,
 
 /* Reading the command line */
 
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE, message);
-  return FALSE;
-}
-
 /* "12500", "12500.5", "12500.50" or with a decimal comma "12500,50":
  * digits, then at most one decimal mark and two decimals. Anything else
  * ("12,5,0", "1e5", "-3", "12 500") is refused rather than guessed at. */
@@ -148,7 +128,7 @@ parse_money (const char  *text,
   return TRUE;
 
 bad:
-  return usage_error (error, _("--value: “%s” is not an amount; write it like “12500” or “12500.50”"), text);
+  return tandem_cli_usage_error (error, _("--value: “%s” is not an amount; write it like “12500” or “12500.50”"), text);
 }
 
 static gboolean
@@ -159,7 +139,7 @@ parse_probability (const char  *text,
   guint64 value;
 
   if (!g_ascii_string_to_unsigned (text, 10, 0, 100, &value, NULL))
-    return usage_error (error, _("--probability is a percentage from 0 to 100, not “%s”"), text);
+    return tandem_cli_usage_error (error, _("--probability is a percentage from 0 to 100, not “%s”"), text);
   *percent = (int) value;
   return TRUE;
 }
@@ -172,7 +152,7 @@ parse_date (const char  *text,
 {
   *date = tandem_date_parse (text);
   if (*date == NULL)
-    return usage_error (error, _("%s: “%s” is not a real date; write it like “2026-03-02”"), option, text);
+    return tandem_cli_usage_error (error, _("%s: “%s” is not a real date; write it like “2026-03-02”"), option, text);
   return TRUE;
 }
 
@@ -183,7 +163,7 @@ parse_currency (const char  *text,
 {
   if (strlen (text) != 3 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]) ||
       !g_ascii_isalpha (text[2]))
-    return usage_error (error, _("--currency is a three-letter code such as EUR or PLN, not “%s”"), text);
+    return tandem_cli_usage_error (error, _("--currency is a three-letter code such as EUR or PLN, not “%s”"), text);
   *code = g_ascii_strup (text, -1);
   return TRUE;
 }
@@ -698,7 +678,7 @@ tandem_cli_project_add (TandemCli  *cli,
                          entries, TRUE, 1, 1, error))
     return FALSE;
   if (company_text == NULL)
-    return usage_error (error, _("“project add” needs --company ID"));
+    return tandem_cli_usage_error (error, _("“project add” needs --company ID"));
   if (!tandem_cli_parse_id (company_text, "--company", &company_id, error) ||
       !tandem_cli_sign_in (cli, error))
     return FALSE;
@@ -862,7 +842,7 @@ tandem_cli_project_list (TandemCli  *cli,
                          entries, TRUE, 0, 0, error))
     return FALSE;
   if (sales && delivery)
-    return usage_error (error, _("Give either --sales or --delivery, not both"));
+    return tandem_cli_usage_error (error, _("Give either --sales or --delivery, not both"));
   if (company_text != NULL && !tandem_cli_parse_id (company_text, "--company", &query.company_id, error))
     return FALSE;
   if (!tandem_cli_sign_in (cli, error))
@@ -1124,9 +1104,9 @@ tandem_cli_sale_add (TandemCli  *cli,
                          entries, TRUE, 0, 0, error))
     return FALSE;
   if (o.company == NULL)
-    return usage_error (error, _("“sale add” needs --company ID"));
+    return tandem_cli_usage_error (error, _("“sale add” needs --company ID"));
   if (o.title == NULL)
-    return usage_error (error, _("“sale add” needs --title TITLE"));
+    return tandem_cli_usage_error (error, _("“sale add” needs --title TITLE"));
   /* Everything the command line says is checked before signing in. */
   if (!tandem_cli_parse_id (o.company, "--company", &company_id, error) ||
       (o.value != NULL && !parse_money (o.value, &value, error)) ||
@@ -1203,7 +1183,7 @@ tandem_cli_sale_move (TandemCli  *cli,
                          entries, &id, error))
     return FALSE;
   if (stage_text == NULL)
-    return usage_error (error, _("“sale move” needs --stage STAGE"));
+    return tandem_cli_usage_error (error, _("“sale move” needs --stage STAGE"));
   if (!tandem_cli_sign_in (cli, error))
     return FALSE;
   stage = find_stage (cli, stage_text, error);
@@ -1290,9 +1270,9 @@ tandem_cli_task_add (TandemCli  *cli,
                          entries, FALSE, 0, 0, error))
     return FALSE;
   if (project_text == NULL)
-    return usage_error (error, _("“task add” needs --project ID"));
+    return tandem_cli_usage_error (error, _("“task add” needs --project ID"));
   if (title == NULL)
-    return usage_error (error, _("“task add” needs --title TITLE"));
+    return tandem_cli_usage_error (error, _("“task add” needs --title TITLE"));
   if (!tandem_cli_parse_id (project_text, "--project", &project_id, error) ||
       (due_text != NULL && !parse_date (due_text, "--due", &due, error)) ||
       !tandem_cli_sign_in (cli, error))
@@ -1361,7 +1341,7 @@ tandem_cli_task_list (TandemCli  *cli,
                          entries, TRUE, 0, 0, error))
     return FALSE;
   if (project_text != NULL && mine)
-    return usage_error (error, _("Give either --project or --mine, not both"));
+    return tandem_cli_usage_error (error, _("Give either --project or --mine, not both"));
   if (project_text != NULL && !tandem_cli_parse_id (project_text, "--project", &project_id, error))
     return FALSE;
   if (!tandem_cli_sign_in (cli, error) ||

@@ -99,6 +99,21 @@ static const TandemCliCommand commands[] = {
 
 G_DEFINE_QUARK (tandem-cli-error-quark, tandem_cli_error)
 
+gboolean
+tandem_cli_usage_error (GError     **error,
+                        const char  *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_USAGE, message);
+  return FALSE;
+}
+
 static char *
 describe_commands (const char *only)
 {
