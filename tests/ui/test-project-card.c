@@ -611,6 +611,107 @@ test_dates (UiFixture     *fixture,
   g_assert_false (tree_contains (GTK_WIDGET (dialog), "01/05/27"));
 }
 
+static gint64
+user_id (TandemStore *store,
+         const char  *login)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  users = tandem_store_list_users (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < users->len; i++)
+    if (g_str_equal (tandem_user_get_login (g_ptr_array_index (users, i)), login))
+      return tandem_user_get_id (g_ptr_array_index (users, i));
+  g_assert_not_reached ();
+}
+
+/* The task dialog of @title, opened from the card as a person would. */
+static TandemTaskDialog *
+open_task (TandemProjectWindow *window,
+           const char          *title)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (tandem_project_window_get_tasks_group (window)), title);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (ui_wait_for (toplevel_shown, GSIZE_TO_POINTER (TANDEM_TYPE_TASK_DIALOG), 2000));
+  return TANDEM_TASK_DIALOG (ui_find_toplevel (TANDEM_TYPE_TASK_DIALOG));
+}
+
+/* E2, E4: the task dialog shows who changed who may see the task, when,
+ * from what to what, only once there is a change; a member who may not
+ * see the task gets neither it nor its history. */
+static void
+test_task_history (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TandemProject) sale = NULL;
+  g_autoptr(TandemTask) task = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemProjectWindow *window;
+  TandemTaskDialog *dialog;
+  AdwExpanderRow *history;
+  World world;
+  gint64 sale_id, task_id;
+
+  make_world (fixture, &world);
+  sign_in_as (fixture->store, "sam");
+  sale = tandem_project_new_sale (world.company_id, "Acme ERP rollout", stage_id (fixture->store, "Offer"));
+  sale_id = tandem_store_save_project (fixture->store, sale, &error);
+  g_assert_no_error (error);
+  tandem_store_add_project_member (fixture->store, sale_id, user_id (fixture->store, "dana"), NULL, &error);
+  g_assert_no_error (error);
+  task = tandem_task_new (sale_id, TASK_TITLE);
+  task_id = tandem_store_save_task (fixture->store, task, &error);
+  g_assert_no_error (error);
+
+  /* No change yet: no history row. */
+  window = open_project (fixture->store, sale_id);
+  dialog = open_task (window, TASK_TITLE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tandem_task_dialog_get_history_row (dialog))));
+
+  /* Sam, its author, keeps it to himself. */
+  adw_combo_row_set_selected (tandem_task_dialog_get_visibility_row (dialog), 2);
+  g_assert_true (tandem_task_dialog_save (dialog));
+  ui_iterate ();
+  tandem_project_window_reload (window);
+  dialog = open_task (window, TASK_TITLE);
+  history = tandem_task_dialog_get_history_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+  g_assert_nonnull (find_row (GTK_WIDGET (history), "Project team → Private"));
+  g_assert_true (tree_contains (GTK_WIDGET (history), "Sam Seller · "));
+  ui_destroy_toplevels ();
+
+  /* Dana is in the team but not the task's: no task, no history. */
+  sign_in_as (fixture->store, "dana");
+  window = open_project (fixture->store, sale_id);
+  g_assert_cmpuint (tandem_project_window_get_n_tasks (window), ==, 0);
+  g_assert_false (tree_contains (GTK_WIDGET (window), TASK_TITLE));
+  changes = tandem_store_list_visibility_changes (fixture->store, TANDEM_KIND_TASK, task_id, &error);
+  g_assert_null (changes);
+  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ui_destroy_toplevels ();
+
+  /* Shared with the team again, Dana reads both changes and cannot make one. */
+  sign_in_as (fixture->store, "sam");
+  window = open_project (fixture->store, sale_id);
+  dialog = open_task (window, TASK_TITLE);
+  adw_combo_row_set_selected (tandem_task_dialog_get_visibility_row (dialog), 0);
+  g_assert_true (tandem_task_dialog_save (dialog));
+  ui_destroy_toplevels ();
+  sign_in_as (fixture->store, "dana");
+  window = open_project (fixture->store, sale_id);
+  dialog = open_task (window, TASK_TITLE);
+  history = tandem_task_dialog_get_history_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+  g_assert_nonnull (find_row (GTK_WIDGET (history), "Project team → Private"));
+  g_assert_nonnull (find_row (GTK_WIDGET (history), "Private → Project team"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tandem_task_dialog_get_visibility_row (dialog))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,5 +731,7 @@ main (int   argc,
               ui_fixture_set_up, test_plan_activity, ui_fixture_tear_down);
   g_test_add ("/ui/projects/medium-dates-H2-H3", UiFixture, NULL,
               ui_fixture_set_up, test_dates, ui_fixture_tear_down);
+  g_test_add ("/ui/projects/task-visibility-history-E2-E4", UiFixture, NULL,
+              ui_fixture_set_up, test_task_history, ui_fixture_tear_down);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-checklist-row.h"
+#include "tandem-date.h"
 #include "tandem-date-time-row.h"
 #include "tandem-task-dialog.h"
 
@@ -22,6 +23,7 @@ struct _TandemTaskDialog
   AdwComboRow        *state_row;
   AdwComboRow        *visibility_row;
   TandemChecklistRow *groups_row;
+  AdwExpanderRow     *history_row;
   GtkTextView        *description_view;
 
   TandemStore        *store;
@@ -144,6 +146,49 @@ fill_groups (TandemTaskDialog *self)
   tandem_checklist_row_set_selected (self->groups_row, chosen, n_chosen);
 }
 
+/* E2: who changed who may see the task, when, from what to what. The
+ * store gives nothing for a task the user may not see; the row stays away
+ * until there is a change. */
+static void
+load_history (TandemTaskDialog *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = tandem_record_get_id (TANDEM_RECORD (self->task));
+
+  if (id == 0)
+    return;
+  changes = tandem_store_list_visibility_changes (self->store, TANDEM_KIND_TASK, id, &error);
+  if (changes == NULL)
+    {
+      g_debug ("Cannot read the visibility history: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TandemVisibilityChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *from = tandem_visibility_describe (tandem_visibility_change_get_old_visibility (change),
+                                                          tandem_visibility_change_get_old_groups (change));
+      g_autofree char *to = tandem_visibility_describe (tandem_visibility_change_get_new_visibility (change),
+                                                        tandem_visibility_change_get_new_groups (change));
+      g_autofree char *when = tandem_date_format_time (tandem_visibility_change_get_changed_at (change));
+      /* Translators: a change of who may see a task: "Private → Chosen groups: Sales team" */
+      g_autofree char *title = g_strdup_printf (_("%s → %s"), from, to);
+      /* Translators: who changed it and when: "Bob Seller · 15 Dec 2026, 14:05" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), tandem_visibility_change_get_user_name (change),
+                                                   when);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_expander_row_add_row (self->history_row, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), changes->len > 0);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -221,6 +266,7 @@ tandem_task_dialog_class_init (TandemTaskDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemTaskDialog, state_row);
   gtk_widget_class_bind_template_child (widget_class, TandemTaskDialog, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, TandemTaskDialog, groups_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemTaskDialog, history_row);
   gtk_widget_class_bind_template_child (widget_class, TandemTaskDialog, description_view);
 
   gtk_widget_class_install_action (widget_class, "task.save", NULL, save_action);
@@ -298,6 +344,7 @@ tandem_task_dialog_new (GtkWindow   *parent,
   select_visibility (self, tandem_task_get_visibility (self->task));
   fill_groups (self);
   update_groups_visible (self);
+  load_history (self);
 
   /* E2: who sees it is the author's or an administrator's call. */
   self->may_change_visibility = id == 0 || user == NULL || tandem_user_is_admin (user) ||
@@ -406,4 +453,11 @@ tandem_task_dialog_get_visibility_row (TandemTaskDialog *self)
 {
   g_return_val_if_fail (TANDEM_IS_TASK_DIALOG (self), NULL);
   return self->visibility_row;
+}
+
+AdwExpanderRow *
+tandem_task_dialog_get_history_row (TandemTaskDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_TASK_DIALOG (self), NULL);
+  return self->history_row;
 }

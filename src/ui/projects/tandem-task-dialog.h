@@ -31,6 +31,8 @@ TandemTaskDialog *tandem_task_dialog_new  (GtkWindow        *parent,
 GtkEditable      *tandem_task_dialog_get_title_row       (TandemTaskDialog *self);
 AdwComboRow      *tandem_task_dialog_get_responsible_row (TandemTaskDialog *self);
 AdwComboRow      *tandem_task_dialog_get_visibility_row  (TandemTaskDialog *self);
+/* Who changed who may see the task; hidden while there is no change. */
+AdwExpanderRow   *tandem_task_dialog_get_history_row     (TandemTaskDialog *self);
 /* Saves as the Save button does; FALSE when the dialog stays open. */
 gboolean          tandem_task_dialog_save                (TandemTaskDialog *self);
 
