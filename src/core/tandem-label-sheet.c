@@ -141,9 +141,9 @@ measure (PangoLayout *layout,
 }
 
 /* Sets @lines into @layout to fit @width × @height: at the nominal size
- * if they fit, else as much smaller as needed down to the minimum; lines
- * still too long at the minimum wrap, or end in "…" when wrapping would
- * take more lines than there is room for. */
+ * if they fit; else a line too long wraps, at the nominal size when the
+ * lines then fit; else the text gets as much smaller as needed down to
+ * the minimum, still wrapping; and what is still too much ends in "…". */
 static void
 fit_text (PangoLayout *layout,
           const char  *family,
@@ -164,24 +164,21 @@ fit_text (PangoLayout *layout,
   size = MAX (size, MIN_SIZE_MM);
   set_size (layout, family, size);
   measure (layout, &text_width, &text_height);
-
-  /* Shrink to the widest line and the height, in a few steps since
-   * widths do not scale exactly with the size. */
-  for (guint step = 0; step < 4 && (text_width > width || text_height > height) && size > MIN_SIZE_MM; step++)
-    {
-      double factor = MIN (text_width > width ? width / text_width : 1.0,
-                           text_height > height ? height / text_height : 1.0);
-
-      size = MAX (MIN_SIZE_MM, size * factor * 0.995);
-      set_size (layout, family, size);
-      measure (layout, &text_width, &text_height);
-    }
-
   if (text_width <= width && text_height <= height)
     return;
 
+  /* A long name reads better on two lines than in small print. */
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   measure (layout, &text_width, &text_height);
+
+  /* Smaller, in a few steps since heights do not scale exactly with the
+   * size once lines wrap differently. */
+  for (guint step = 0; step < 6 && text_height > height && size > MIN_SIZE_MM; step++)
+    {
+      size = MAX (MIN_SIZE_MM, size * MAX (0.85, MIN (0.97, sqrt (height / text_height))));
+      set_size (layout, family, size);
+      measure (layout, &text_width, &text_height);
+    }
   if (text_height <= height)
     return;
 

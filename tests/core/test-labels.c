@@ -684,10 +684,11 @@ test_pdf_long_lines_stay_inside_I4 (void)
                  word->text, word->x_min, word->y_min, word->x_max, word->y_max);
     }
 
-  /* The somewhat long name is all there, a little smaller, but not below 7 pt */
+  /* The somewhat long name is all there, wrapped onto a second line at
+   * the size of the other lines rather than set in smaller print */
   {
     const char *parts[] = { "Asiakas001", "Rakennus", "ja", "Kiinteistöpalvelu", "Oy" };
-    double x, y, w, h;
+    double first_y = -1, last_y = -1, x, y, w, h;
 
     tandem_label_sheet_get_text_rect (sheet, 1, &x, &y, &w, &h);
     for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -697,11 +698,17 @@ test_pdf_long_lines_stay_inside_I4 (void)
 
           if (g_str_equal (word->text, parts[i]) && word_inside (word, x, y, w, h, 1.0))
             {
-              g_assert_cmpfloat (word->y_max - word->y_min, >=, 7.0 * 0.95);
-              g_assert_cmpfloat (word->y_max - word->y_min, <, 10.0 * 1.1);
+              g_assert_cmpfloat (word->y_max - word->y_min, >=, 10.0 * 0.95);
+              g_assert_cmpfloat (word->y_max - word->y_min, <, 10.0 * 1.25);
+              if (i == 0)
+                first_y = word->y_min;
+              if (i == G_N_ELEMENTS (parts) - 1)
+                last_y = word->y_min;
               shrunk_found = i == 0 ? TRUE : shrunk_found;
             }
         }
+    g_assert_cmpfloat (first_y, >=, 0);
+    g_assert_cmpfloat (last_y, >, first_y + 5.0);
   }
   g_assert_true (shrunk_found);
 
