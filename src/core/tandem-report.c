@@ -844,12 +844,15 @@ plan_chart (TandemReport *self,
       double limit = MIN (label_width, box->height * 0.3 / G_SQRT2 * 2);
 
       label_width = MIN (label_width, limit);
-      label_space = (label_width + lh) / G_SQRT2 + 6;
       stride = (guint) ceil (lh * 1.3 / plan->slot);
-      /* The first slanted label reaches left of its bar */
-      plan->left = MAX (plan->left, box->left + label_width / G_SQRT2 - plan->slot / 2 + 2);
+      /* The first slanted label reaches left of its bar, (width + half a
+       * line) / √2: the plot moves right for it, up to a point, and past
+       * that the names get shorter rather than cut at the chart's edge */
+      plan->left = MAX (plan->left, box->left + (label_width + lh / 2) / G_SQRT2 - plan->slot / 2 + 2);
       plan->left = MIN (plan->left, box->left + box->width * 0.4);
       plan->slot = (plan->right - plan->left) / n_categories;
+      label_width = MIN (label_width, (plan->left - box->left + plan->slot / 2 - 2) * G_SQRT2 - lh / 2);
+      label_space = (label_width + lh) / G_SQRT2 + 6;
     }
   else
     /* Straight names start below the foot's tick label, and so may reach
