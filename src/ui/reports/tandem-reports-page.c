@@ -1093,8 +1093,19 @@ tandem_reports_page_class_init (TandemReportsPageClass *klass)
 static void
 tandem_reports_page_init (TandemReportsPage *self)
 {
+  static gsize css_loaded = 0;
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   GtkWidget *child;
+
+  if (g_once_init_enter (&css_loaded))
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/tandemcrm/Tandem/reports/tandem-reports.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&css_loaded, 1);
+    }
 
   self->type = TANDEM_REPORT_PIPELINE;
   self->by_dropdown_type = -1;
