@@ -727,6 +727,19 @@ test_reports_axis_labels (UiFixture     *fixture,
       int chart_width;
 
       choose_report (page, TANDEM_REPORT_PIPELINE, TANDEM_REPORT_BY_STAGE);
+      {
+        int minimum, natural;
+
+        /* The page fits a phone's 360 px, whichever report it shows */
+        for (guint type = 0; type < TANDEM_N_REPORT_TYPES; type++)
+          {
+            choose_report (page, type, -1);
+            gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+            g_test_message ("type %u: minimum width %d", type, minimum);
+            g_assert_cmpint (minimum, <=, 360);
+          }
+        choose_report (page, TANDEM_REPORT_PIPELINE, TANDEM_REPORT_BY_STAGE);
+      }
       report = tandem_reports_page_get_report (page);
       ticks = tandem_report_get_tick_labels (report);
       /* Roof repair, 3 000,50, is the highest; the hidden sale is not there */

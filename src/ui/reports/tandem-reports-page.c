@@ -624,6 +624,82 @@ show_report (TandemReportsPage *self,
   update_actions (self);
 }
 
+/* The dropdowns' buttons shorten a long choice with "…", so that the page
+ * fits a narrow window in any language; their lists show it whole, with
+ * a check mark beside the chosen one. */
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (choice));
+}
+
+static void
+update_check (GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box), gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+on_list_choice_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect (item, "notify::selected", G_CALLBACK (update_check), NULL);
+}
+
+static void
+on_list_choice_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (choice));
+  update_check (item);
+}
+
+static void
+set_choice_factories (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (on_list_choice_setup_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (on_list_choice_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
 /* Callbacks ------------------------------------------------------------------ */
 
 static void
@@ -1116,6 +1192,10 @@ tandem_reports_page_init (TandemReportsPage *self)
 
   self->syncing++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_choice_factories (self->type_dropdown);
+  set_choice_factories (self->by_dropdown);
+  set_choice_factories (self->range_dropdown);
+  set_choice_factories (self->currency_dropdown);
 
   for (guint i = 0; i < TANDEM_N_REPORT_TYPES; i++)
     gtk_string_list_append (types, tandem_report_type_get_label (i));
