@@ -56,26 +56,11 @@ tandem_store_get_campaign (TandemStore  *self,
                            gint64        id,
                            GError      **error)
 {
-  TandemCampaign *campaign = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!tandem_store_require_user (self, error))
-    return NULL;
-
-  stmt = tandem_store_prepare (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns cm WHERE cm.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    campaign = load_campaign (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (campaign == NULL)
-    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                 _("There is no campaign with the id %lld"), (long long) id);
-  return campaign;
+  return tandem_store_get_one (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns cm WHERE cm.id = ?", id,
+                               load_campaign,
+                               _("There is no campaign with the id %lld"), error);
 }
 
 TandemCampaign *

@@ -126,26 +126,11 @@ tandem_store_get_contact_group (TandemStore  *self,
                                 gint64        id,
                                 GError      **error)
 {
-  TandemContactGroup *group = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!tandem_store_require_user (self, error))
-    return NULL;
-
-  stmt = tandem_store_prepare (self, "SELECT " GROUP_COLUMNS " FROM contact_groups g WHERE g.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    group = load_group (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (group == NULL)
-    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                 _("There is no contact group with the id %lld"), (long long) id);
-  return group;
+  return tandem_store_get_one (self, "SELECT " GROUP_COLUMNS " FROM contact_groups g WHERE g.id = ?", id,
+                               load_group,
+                               _("There is no contact group with the id %lld"), error);
 }
 
 static gboolean

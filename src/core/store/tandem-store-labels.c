@@ -71,26 +71,11 @@ tandem_store_get_label_template (TandemStore  *self,
                                  gint64        id,
                                  GError      **error)
 {
-  TandemLabelTemplate *template = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!tandem_store_require_user (self, error))
-    return NULL;
-
-  stmt = tandem_store_prepare (self, "SELECT " TEMPLATE_COLUMNS " FROM label_templates WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    template = load_template (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (template == NULL)
-    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
-                 _("There is no label template with the id %lld"), (long long) id);
-  return template;
+  return tandem_store_get_one (self, "SELECT " TEMPLATE_COLUMNS " FROM label_templates WHERE id = ?", id,
+                               load_template,
+                               _("There is no label template with the id %lld"), error);
 }
 
 TandemLabelTemplate *

@@ -44,6 +44,15 @@ GPtrArray    *tandem_store_collect       (TandemStore     *self,
                                           TandemRowLoader  load,
                                           GDestroyNotify   free_func,
                                           GError         **error);
+/* Reads the one row of @sql (prepared, its ?1 bound to @id) for the
+ * signed-in user; NULL with TANDEM_ERROR_NOT_FOUND and @not_found (a
+ * translated format taking the id as %lld) when there is none. */
+gpointer      tandem_store_get_one       (TandemStore     *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          TandemRowLoader  load,
+                                          const char      *not_found,
+                                          GError         **error);
 gboolean      tandem_store_require_user  (TandemStore   *self,
                                           GError       **error);
 gboolean      tandem_store_require_admin (TandemStore   *self,

@@ -46,6 +46,36 @@ tandem_store_collect (TandemStore     *self,
   return g_steal_pointer (&items);
 }
 
+gpointer
+tandem_store_get_one (TandemStore      *self,
+                      const char       *sql,
+                      gint64            id,
+                      TandemRowLoader   load,
+                      const char       *not_found,
+                      GError          **error)
+{
+  gpointer item = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!tandem_store_require_user (self, error))
+    return NULL;
+
+  stmt = tandem_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    item = load (self, stmt);
+  else if (rc != SQLITE_DONE)
+    tandem_store_set_db_error (self, error);
+  else
+    g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND, not_found, (long long) id);
+  sqlite3_reset (stmt);
+  return item;
+}
+
 gboolean
 tandem_store_set_db_error (TandemStore  *self,
                            GError      **error)
