@@ -18,6 +18,8 @@ typedef enum
   TANDEM_ERROR_TOO_NEW,        /* database written by a newer Tandem */
   TANDEM_ERROR_NOT_SIGNED_IN,  /* a read or write without a user */
   TANDEM_ERROR_CONFLICT,       /* overlaps a busy activity (SPEC D5) */
+  TANDEM_ERROR_CODE_NEEDED,    /* the password was right; the user signs in
+                                * with an authenticator code too (SPEC A2) */
 } TandemError;
 
 GQuark tandem_error_quark (void);

@@ -149,4 +149,13 @@ gboolean      tandem_store_reindex_projects_of_campaign (TandemStore *self,
 gboolean      tandem_store_register_functions (sqlite3     *db,
                                                GError     **error);
 
+/* tandem-store-second-factor.c: TRUE when the user with the right
+ * password may sign in: no second factor, or @code is right (SPEC A2).
+ * Else TANDEM_ERROR_CODE_NEEDED without a code, TANDEM_ERROR_AUTH for a
+ * wrong one. */
+gboolean      tandem_store_second_factor_check (TandemStore  *self,
+                                                gint64        user_id,
+                                                const char   *code,
+                                                GError      **error);
+
 G_END_DECLS

@@ -812,6 +812,16 @@ tandem_store_sign_in (TandemStore  *self,
                       const char   *password,
                       GError      **error)
 {
+  return tandem_store_sign_in_with_code (self, login, password, NULL, error);
+}
+
+gboolean
+tandem_store_sign_in_with_code (TandemStore  *self,
+                                const char   *login,
+                                const char   *password,
+                                const char   *code,
+                                GError      **error)
+{
   /* A valid hash of a random password, so that an unknown login costs the
    * same time as a wrong password and the two cannot be told apart. */
   static char *decoy_hash;
@@ -849,6 +859,11 @@ tandem_store_sign_in (TandemStore  *self,
                    _("This account is disabled. An administrator can enable it again."));
       return FALSE;
     }
+
+  /* A user with a second factor is never signed in with the password
+   * alone (SPEC A2). */
+  if (!tandem_store_second_factor_check (self, tandem_user_get_id (user), code, error))
+    return FALSE;
 
   if (!tandem_store_visibility_set_user (self, tandem_user_get_id (user), error))
     return FALSE;

@@ -189,3 +189,4 @@ G_END_DECLS
 #include "tandem-store-groups.h"
 #include "tandem-store-campaigns.h"
 #include "tandem-store-labels.h"
+#include "tandem-store-second-factor.h"
