@@ -20,6 +20,7 @@ typedef enum
   TANDEM_ERROR_CONFLICT,       /* overlaps a busy activity (SPEC D5) */
   TANDEM_ERROR_CODE_NEEDED,    /* the password was right; the user signs in
                                 * with an authenticator code too (SPEC A2) */
+  TANDEM_ERROR_DAMAGED,        /* stored content fails its hash (SPEC G2) */
 } TandemError;
 
 GQuark tandem_error_quark (void);

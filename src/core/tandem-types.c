@@ -9,7 +9,8 @@
 
 #include "tandem-types.h"
 
-static const char * const kind_names[] = { "none", "company", "person", "note", "activity", "project", "task" };
+static const char * const kind_names[] = { "none", "company", "person", "note", "activity", "project", "task",
+                                                   "campaign", "document" };
 static const char * const role_names[] = { "admin", "manager", "user" };
 static const char * const visibility_names[] = { "everyone", "groups", "private", "team" };
 static const char * const field_kind_names[] = { "classification", "additional" };
@@ -38,7 +39,7 @@ index_of (const char * const *names,
 const char *
 tandem_kind_to_string (TandemKind kind)
 {
-  g_return_val_if_fail (kind <= TANDEM_KIND_TASK, "none");
+  g_return_val_if_fail (kind <= TANDEM_KIND_DOCUMENT, "none");
   return kind_names[kind];
 }
 

@@ -15,6 +15,7 @@ typedef enum
   TANDEM_KIND_PROJECT = 5,  /* a project or sales project (SPEC H) */
   TANDEM_KIND_TASK    = 6,  /* a project task (SPEC H3) */
   TANDEM_KIND_CAMPAIGN = 7, /* a campaign (SPEC I3) */
+  TANDEM_KIND_DOCUMENT = 8, /* a document (SPEC G1) */
 } TandemKind;
 
 typedef enum

@@ -190,3 +190,4 @@ G_END_DECLS
 #include "tandem-store-campaigns.h"
 #include "tandem-store-labels.h"
 #include "tandem-store-second-factor.h"
+#include "tandem-store-documents.h"
