@@ -148,6 +148,11 @@ gboolean      tandem_store_reindex_projects_of_campaign (TandemStore *self,
  * (tandem_fold). */
 gboolean      tandem_store_register_functions (sqlite3     *db,
                                                GError     **error);
+/* tandem-store-audit.c: tandem_session_user () and
+ * tandem_session_user_name (), who is signed in on this connection, for
+ * the audit trail's triggers. */
+gboolean      tandem_store_audit_register_functions (TandemStore  *self,
+                                                     GError      **error);
 
 /* tandem-store-second-factor.c: TRUE when the user with the right
  * password may sign in: no second factor, or @code is right (SPEC A2).

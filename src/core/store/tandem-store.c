@@ -472,7 +472,8 @@ open_connection (const char  *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  if (!tandem_store_register_functions (self->db, error))
+  if (!tandem_store_register_functions (self->db, error) ||
+      !tandem_store_audit_register_functions (self, error))
     return NULL;
 
   if (!tandem_store_exec (self, "PRAGMA foreign_keys = ON", error))

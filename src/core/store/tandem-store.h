@@ -189,6 +189,7 @@ G_END_DECLS
 #include "tandem-store-groups.h"
 #include "tandem-store-campaigns.h"
 #include "tandem-store-labels.h"
+#include "tandem-store-audit.h"
 #include "tandem-store-backup.h"
 #include "tandem-store-second-factor.h"
 #include "tandem-store-documents.h"
