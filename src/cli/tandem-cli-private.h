@@ -81,6 +81,8 @@ gboolean     tandem_cli_init                 (TandemCli *cli, GError **error);
 gboolean     tandem_cli_user_add             (TandemCli *cli, GError **error);
 gboolean     tandem_cli_user_passwd          (TandemCli *cli, GError **error);
 gboolean     tandem_cli_user_list            (TandemCli *cli, GError **error);
+gboolean     tandem_cli_user_totp_enable     (TandemCli *cli, GError **error);
+gboolean     tandem_cli_user_totp_disable    (TandemCli *cli, GError **error);
 gboolean     tandem_cli_group_add            (TandemCli *cli, GError **error);
 gboolean     tandem_cli_group_list           (TandemCli *cli, GError **error);
 

@@ -178,6 +178,42 @@ tandem_cli_read_password (const char  *variable,
   return g_steal_pointer (&password);
 }
 
+/* The current code of @login's authenticator app from TANDEM_TOTP, else
+ * typed at the terminal. A recovery code may be given instead. */
+static TandemCliPassword *
+read_code (const char  *login,
+           GError     **error)
+{
+  g_autoptr(TandemCliPassword) code = NULL;
+  g_autofree char *prompt = NULL;
+  const char *from_env = g_getenv ("TANDEM_TOTP");
+
+  if (from_env != NULL && from_env[0] != '\0')
+    return g_strdup (from_env);
+
+  tty_fd = g_open ("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY, 0);
+  if (tty_fd < 0)
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_FAILED,
+                   _("%s signs in with a code from an authenticator app: set TANDEM_TOTP to the current code, "
+                     "or run tandem-cli in a terminal to type it"), login);
+      return NULL;
+    }
+  /* Translators: %s is a login name */
+  prompt = g_strdup_printf (_("Authenticator code for %s: "), login);
+  code = read_hidden_line (prompt);
+  g_close (tty_fd, NULL);
+  tty_fd = -1;
+
+  if (code == NULL || code[0] == '\0')
+    {
+      g_set_error (error, TANDEM_CLI_ERROR, TANDEM_CLI_ERROR_FAILED,
+                   _("No code was typed; nothing was changed"));
+      return NULL;
+    }
+  return g_steal_pointer (&code);
+}
+
 const char *
 tandem_cli_get_db_path (TandemCli *cli)
 {
@@ -222,6 +258,8 @@ tandem_cli_sign_in (TandemCli  *cli,
                     GError    **error)
 {
   g_autoptr(TandemCliPassword) password = NULL;
+  g_autoptr(TandemCliPassword) code = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *prompt = NULL;
   const char *login = cli->login;
 
@@ -245,5 +283,17 @@ tandem_cli_sign_in (TandemCli  *cli,
   if (password == NULL)
     return FALSE;
 
-  return tandem_store_sign_in (cli->store, login, password, error);
+  if (tandem_store_sign_in (cli->store, login, password, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, TANDEM_ERROR, TANDEM_ERROR_CODE_NEEDED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The second step for a user with an authenticator app (SPEC A2) */
+  code = read_code (login, error);
+  if (code == NULL)
+    return FALSE;
+  return tandem_store_sign_in_with_code (cli->store, login, password, code, error);
 }

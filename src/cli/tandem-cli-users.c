@@ -344,3 +344,87 @@ tandem_cli_group_list (TandemCli  *cli,
   tandem_cli_list_end (&list);
   return TRUE;
 }
+
+/* Two-step sign-in (SPEC A2). The CLI cannot show a QR code or wait for
+ * a first code from the app, so "enable" switches it on at once and
+ * prints the key as an otpauth:// link for the administrator to hand
+ * over, with the recovery codes. */
+
+static gboolean
+is_own_login (TandemCli  *cli,
+              const char *login)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (login));
+
+  return g_ascii_strcasecmp (tandem_user_get_login (tandem_store_get_user (cli->store)), clean) == 0;
+}
+
+gboolean
+tandem_cli_user_totp_enable (TandemCli  *cli,
+                             GError    **error)
+{
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *uri = NULL;
+  const char *login;
+
+  if (!tandem_cli_parse (cli, C_("metavariable", "LOGIN"),
+                         _("Switch on two-step sign-in for a user and print the key as an otpauth:// link for "
+                           "an authenticator app, and the recovery codes. Administrators can switch it on for "
+                           "anyone, others only for themselves. From then on the user signs in with the "
+                           "password and the current code of the app."),
+                         NULL, TRUE, 1, 1, error) ||
+      !tandem_cli_sign_in (cli, error))
+    return FALSE;
+  login = cli->args[1];
+
+  codes = tandem_store_second_factor_enable (cli->store, login, &uri, error);
+  if (codes == NULL)
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        json_array_add_string_element (array, codes[i]);
+      json_object_set_string_member (object, "login", login);
+      json_object_set_string_member (object, "uri", uri);
+      json_object_set_array_member (object, "recovery_codes", array);
+      tandem_cli_print_json (object);
+      return TRUE;
+    }
+
+  tandem_cli_print ("%s\n\n", uri);
+  tandem_cli_print ("%s\n", _("Recovery codes; each signs in once instead of a code. Keep them safe: they are not shown again."));
+  for (guint i = 0; codes[i] != NULL; i++)
+    tandem_cli_print ("%s\n", codes[i]);
+  return TRUE;
+}
+
+gboolean
+tandem_cli_user_totp_disable (TandemCli  *cli,
+                              GError    **error)
+{
+  g_autoptr(TandemCliPassword) password = NULL;
+  const char *login;
+
+  if (!tandem_cli_parse (cli, C_("metavariable", "LOGIN"),
+                         _("Switch off two-step sign-in for a user. Your own needs your current password again "
+                           "(from TANDEM_PASSWORD, or asked for); administrators can switch off anyone’s, "
+                           "for example when a phone is lost."),
+                         NULL, FALSE, 1, 1, error) ||
+      !tandem_cli_sign_in (cli, error))
+    return FALSE;
+  login = cli->args[1];
+
+  if (is_own_login (cli, login))
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Current password for %s: "), login);
+
+      password = tandem_cli_read_password ("TANDEM_PASSWORD", prompt, NULL, error);
+      if (password == NULL)
+        return FALSE;
+    }
+  return tandem_store_second_factor_disable (cli->store, login, password, error);
+}

@@ -28,6 +28,8 @@ static const TandemCliCommand commands[] = {
   { "user",    "add",    tandem_cli_user_add,     N_("Add a user") },
   { "user",    "passwd", tandem_cli_user_passwd,  N_("Set a user’s password") },
   { "user",    "list",   tandem_cli_user_list,    N_("List the users") },
+  { "user",    "totp enable", tandem_cli_user_totp_enable, N_("Switch on two-step sign-in and print the authenticator key") },
+  { "user",    "totp disable", tandem_cli_user_totp_disable, N_("Switch off two-step sign-in") },
   { "group",   "add",    tandem_cli_group_add_any, N_("Add a group of users, or with --contact a contact group") },
   { "group",   "list",   tandem_cli_group_list_any, N_("List the groups of users, or with --contact the contact groups") },
   { "group",   "members add", tandem_cli_group_members_add, N_("Add companies and people to a contact group") },
