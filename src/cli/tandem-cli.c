@@ -97,6 +97,8 @@ static const TandemCliCommand commands[] = {
   { "term",    "delete", tandem_cli_term_delete,      N_("Delete an entry of an activity list") },
   { "target",  "set",    tandem_cli_target_set,       N_("Set a seller’s weekly or monthly sales target") },
   { "target",  "list",   tandem_cli_target_list,      N_("List sales targets and progress") },
+  { "backup",  NULL,     tandem_cli_backup,           N_("Back up the whole database to a file") },
+  { "restore", NULL,     tandem_cli_restore,          N_("Replace the whole database with a backup") },
 };
 
 G_DEFINE_QUARK (tandem-cli-error-quark, tandem_cli_error)

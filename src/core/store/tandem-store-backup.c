@@ -747,7 +747,11 @@ tandem_store_restore_backup (TandemStore               *self,
 
   /* Nothing is lost: the database as it is now is kept beside it. */
   now = g_date_time_new_now_local ();
-  folder = g_path_get_dirname (self->path);
+  {
+    g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+
+    folder = g_path_get_dirname (absolute);
+  }
   stem = get_stem (self->path);
   stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   kept_path = g_strdup_printf ("%s%s%s-before-restore-%s.db", folder, G_DIR_SEPARATOR_S, stem, stamp);
