@@ -224,6 +224,9 @@ gboolean     tandem_cli_report_targets       (TandemCli *cli, GError **error);
 gboolean     tandem_cli_backup               (TandemCli *cli, GError **error);
 gboolean     tandem_cli_restore              (TandemCli *cli, GError **error);
 
+/* tandem-cli-audit.c: the audit trail, for administrators */
+gboolean     tandem_cli_audit                (TandemCli *cli, GError **error);
+
 /* tandem-cli-output.c: what goes to stdout, as text or JSON. Output is
  * UTF-8 whatever the locale, so that scripts read the same bytes. */
 void         tandem_cli_print                (const char          *format,

@@ -97,6 +97,7 @@ static const TandemCliCommand commands[] = {
   { "term",    "delete", tandem_cli_term_delete,      N_("Delete an entry of an activity list") },
   { "target",  "set",    tandem_cli_target_set,       N_("Set a seller’s weekly or monthly sales target") },
   { "target",  "list",   tandem_cli_target_list,      N_("List sales targets and progress") },
+  { "audit",   NULL,     tandem_cli_audit,            N_("List who created, changed, exported or deleted what, and when") },
   { "backup",  NULL,     tandem_cli_backup,           N_("Back up the whole database to a file") },
   { "restore", NULL,     tandem_cli_restore,          N_("Replace the whole database with a backup") },
 };
