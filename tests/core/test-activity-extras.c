@@ -854,7 +854,7 @@ test_reminder_hidden (Fixture       *f,
   }
 }
 
-/* D12 */
+/* D12: links on an activity; its files are documents on it (G1) */
 
 static void
 test_attachments (Fixture       *f,
@@ -869,6 +869,7 @@ test_attachments (Fixture       *f,
   g_autofree char *expected_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
   gint64 open, hidden, link, bare, file, empty, secret;
   TandemAttachment *attachment;
+  TandemDocument *document;
 
   test_sign_in (&f->db, "anna");
   open = add_activity (f, &(Plan) { "Offer", f->virtanen, future_hour (2), 60,
@@ -883,10 +884,11 @@ test_attachments (Fixture       *f,
   /* An address as people type it; no title: the address is the title. */
   bare = tandem_store_add_activity_link (f->db.store, open, "  ", "www.example.com/catalogue", &error);
   g_assert_no_error (error);
-  file = tandem_store_add_activity_file (f->db.store, open, "/home/anna/offer.txt", "text/plain",
-                                         bytes, &error);
+  file = tandem_store_add_document (f->db.store, TANDEM_KIND_ACTIVITY, open, "/home/anna/offer.txt", "text/plain",
+                                    bytes, NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error);
   g_assert_no_error (error);
-  empty = tandem_store_add_activity_file (f->db.store, open, "empty.txt", NULL, empty_bytes, &error);
+  empty = tandem_store_add_document (f->db.store, TANDEM_KIND_ACTIVITY, open, "empty.txt", NULL,
+                                     empty_bytes, NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (empty, >, 0);
 
@@ -900,27 +902,20 @@ test_attachments (Fixture       *f,
   g_assert_cmpint (tandem_store_add_activity_link (f->db.store, open, "Words", "see the folder", &error), ==, 0);
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (tandem_store_add_activity_file (f->db.store, open, " ", NULL, bytes, &error), ==, 0);
+  g_assert_cmpint (tandem_store_add_document (f->db.store, TANDEM_KIND_ACTIVITY, open, " ", NULL, bytes, NULL,
+                                              TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error), ==, 0);
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
   g_clear_error (&error);
-  {
-    gsize size = 50 * 1000 * 1000 + 1;
-    g_autoptr(GBytes) huge = g_bytes_new_take (g_malloc0 (size), size);
-
-    g_assert_cmpint (tandem_store_add_activity_file (f->db.store, open, "fair-video.mp4", NULL, huge, &error), ==, 0);
-    g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "fair-video.mp4"));
-    g_clear_error (&error);
-  }
   /* Only on saved activities. */
   g_assert_cmpint (tandem_store_add_activity_link (f->db.store, 0, "x", "https://example.com", &error), ==, 0);
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (test_sql_int (f->db.path, "SELECT count(*) FROM activity_attachments"), ==, 4);
+  g_assert_cmpint (test_sql_int (f->db.path, "SELECT count(*) FROM activity_attachments"), ==, 2);
+  g_assert_cmpint (test_sql_int (f->db.path, "SELECT count(*) FROM documents"), ==, 2);
 
   list = tandem_store_list_attachments (f->db.store, open, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpuint (list->len, ==, 2);
   attachment = g_ptr_array_index (list, 0);
   g_assert_cmpint (tandem_attachment_get_id (attachment), ==, link);
   g_assert_false (tandem_attachment_get_is_file (attachment));
@@ -930,46 +925,57 @@ test_attachments (Fixture       *f,
   g_assert_cmpint (tandem_attachment_get_id (attachment), ==, bare);
   g_assert_cmpstr (tandem_attachment_get_url (attachment), ==, "https://www.example.com/catalogue");
   g_assert_cmpstr (tandem_attachment_get_title (attachment), ==, "https://www.example.com/catalogue");
-  attachment = g_ptr_array_index (list, 2);
-  g_assert_cmpint (tandem_attachment_get_id (attachment), ==, file);
-  g_assert_true (tandem_attachment_get_is_file (attachment));
-  g_assert_cmpstr (tandem_attachment_get_title (attachment), ==, "offer.txt");
-  g_assert_cmpstr (tandem_attachment_get_content_type (attachment), ==, "text/plain");
-  g_assert_cmpint (tandem_attachment_get_size (attachment), ==, strlen (content));
-  g_assert_cmpstr (tandem_attachment_get_sha256 (attachment), ==, expected_sha);
-  g_assert_nonnull (tandem_attachment_get_created_at (attachment));
-  attachment = g_ptr_array_index (list, 3);
-  g_assert_cmpint (tandem_attachment_get_size (attachment), ==, 0);
-  g_assert_nonnull (tandem_attachment_get_content_type (attachment));
 
-  read_back = tandem_store_get_attachment_data (f->db.store, file, &error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = tandem_store_list_documents_of (f->db.store, TANDEM_KIND_ACTIVITY, open, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  document = g_ptr_array_index (list, 1);
+  g_assert_cmpint (tandem_record_get_id (TANDEM_RECORD (document)), ==, file);
+  g_assert_cmpstr (tandem_document_get_title (document), ==, "offer.txt");
+  g_assert_cmpstr (tandem_document_get_content_type (document), ==, "text/plain");
+  g_assert_cmpint (tandem_document_get_size (document), ==, strlen (content));
+  g_assert_cmpstr (tandem_document_get_sha256 (document), ==, expected_sha);
+  g_assert_cmpstr (tandem_document_get_parent_name (document), ==, "Offer");
+  document = g_ptr_array_index (list, 0);
+  g_assert_cmpint (tandem_document_get_size (document), ==, 0);
+  g_assert_nonnull (tandem_document_get_content_type (document));
+
+  read_back = tandem_store_read_document (f->db.store, file, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (read_back, bytes));
   g_clear_pointer (&read_back, g_bytes_unref);
-  read_back = tandem_store_get_attachment_data (f->db.store, empty, &error);
+  read_back = tandem_store_read_document (f->db.store, empty, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (read_back), ==, 0);
   g_clear_pointer (&read_back, g_bytes_unref);
-  g_assert_null (tandem_store_get_attachment_data (f->db.store, link, &error));
-  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID);
-  g_clear_error (&error);
 
-  secret = tandem_store_add_activity_file (f->db.store, hidden, "bid.txt", NULL, bytes, &error);
+  secret = tandem_store_add_document (f->db.store, TANDEM_KIND_ACTIVITY, hidden, "bid.txt", NULL, bytes, NULL,
+                                      TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error);
   g_assert_no_error (error);
 
-  /* Carl sees the open activity's files, and nothing of the private one. */
+  /* Carl sees the open activity's links and files, and nothing of the
+   * private one's. */
   test_sign_in (&f->db, "carl");
   g_clear_pointer (&list, g_ptr_array_unref);
   list = tandem_store_list_attachments (f->db.store, open, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = tandem_store_list_documents_of (f->db.store, TANDEM_KIND_ACTIVITY, open, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
   g_assert_null (tandem_store_list_attachments (f->db.store, hidden, &error));
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (tandem_store_get_attachment_data (f->db.store, secret, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = tandem_store_list_documents_of (f->db.store, TANDEM_KIND_ACTIVITY, hidden, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_null (tandem_store_read_document (f->db.store, secret, 0, NULL, &error));
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (tandem_store_delete_attachment (f->db.store, secret, &error));
+  g_assert_false (tandem_store_delete_attachment (f->db.store, link + 1000, &error));
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (tandem_store_add_activity_link (f->db.store, hidden, "x", "https://example.com", &error), ==, 0);
@@ -988,29 +994,12 @@ test_attachments (Fixture       *f,
   g_assert_true (tandem_store_delete_attachment (f->db.store, bare, &error));
   g_assert_no_error (error);
 
-  /* A damaged file is refused, never handed out. */
-  {
-    /* One letter changed, the length kept. */
-    g_autofree char *sql = g_strdup_printf ("UPDATE activity_attachments"
-                                            " SET data = CAST (replace (CAST (data AS TEXT), 'offer', 'offen') AS BLOB)"
-                                            " WHERE id = %" G_GINT64_FORMAT, file);
-
-    sql_exec (f->db.path, sql);
-  }
   test_sign_in (&f->db, "anna");
-  g_assert_null (tandem_store_get_attachment_data (f->db.store, file, &error));
-  g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_DATABASE);
-  g_assert_nonnull (strstr (error->message, "offer.txt"));
-  g_clear_error (&error);
-
-  g_assert_true (tandem_store_delete_attachment (f->db.store, file, &error));
-  g_assert_no_error (error);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = tandem_store_list_attachments (f->db.store, open, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (tandem_attachment_get_id (g_ptr_array_index (list, 0)), ==, link);
-  g_assert_cmpint (tandem_attachment_get_id (g_ptr_array_index (list, 1)), ==, empty);
 }
 
 /* D20 */

@@ -979,7 +979,7 @@ test_delete_restore (TestDb        *db,
   g_assert_cmpint (count_rows (db, "project_members"), ==, 0);
   index_sql = g_strdup_printf ("SELECT count(*) FROM search_index WHERE rowid IN (%" G_GINT64_FORMAT ", %"
                                G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                               id * 8 + 5, note * 8 + 3, task * 8 + 6);
+                               id * 16 + 5, note * 16 + 3, task * 16 + 6);
   g_assert_cmpint (test_sql_int (db->path, index_sql), ==, 0);
 }
 

@@ -192,8 +192,12 @@ GPtrArray      *tandem_store_time_report          (TandemStore      *self,
                                                    GDateTime        *to,
                                                    GError          **error);
 
-/* Files and links (D12), on saved activities the user may see. A file's
- * content is checked against its SHA-256 when read. */
+/* Links (D12), on saved activities the user may see. Files on an activity
+ * are documents (tandem-store-documents.h): add_activity_file adds one
+ * that follows the activity's visibility and returns its document id, and
+ * get_attachment_data reads a document's current version; both remain
+ * for callers still moving to tandem_store_add_document () and
+ * tandem_store_read_document (). list_attachments lists the links. */
 gint64          tandem_store_add_activity_link    (TandemStore      *self,
                                                    gint64            activity_id,
                                                    const char       *title,

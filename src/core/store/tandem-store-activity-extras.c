@@ -14,7 +14,7 @@
 /*
  * What hangs off an activity besides its own fields: the discussion
  * (SPEC D10), reminders and the notification list (D11), the stopwatch and
- * its report (D8), files and links (D12), sales targets (D20) and the
+ * its report (D8), links (D12; files are documents, G1), sales targets (D20) and the
  * e-mailed report (D15).
  *
  * Every read of an activity goes through visible_activities (SPEC E): an
@@ -22,10 +22,6 @@
  * it, and sums count only what the user sees, so that a hidden record
  * leaves no trace in a number (E5).
  */
-
-/* Files are kept in the database (the file is one file to back up); this
- * keeps one attachment from making it unwieldy. */
-#define MAX_ATTACHMENT_SIZE (50 * 1000 * 1000)
 
 /* A reminder is not shown any more once its occurrence started longer
  * ago than this: after a week away, yesterday's calls are no news. */
@@ -1153,6 +1149,7 @@ tandem_store_add_activity_link (TandemStore  *self,
                             NULL, NULL, NULL, error);
 }
 
+/* Files of activities are documents on the activity (SPEC G1). */
 gint64
 tandem_store_add_activity_file (TandemStore  *self,
                                 gint64        activity_id,
@@ -1161,56 +1158,10 @@ tandem_store_add_activity_file (TandemStore  *self,
                                 GBytes       *data,
                                 GError      **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *clean_name = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *sha256 = NULL;
-  gsize size;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
-  if (!require_visible_activity (self, activity_id, error))
-    return 0;
-
-  /* Only the name, never the folder it came from. */
-  clean_name = g_strstrip (g_strdup (file_name ? file_name : ""));
-  name = clean_name[0] ? g_path_get_basename (clean_name) : g_strdup ("");
-  if (name[0] == '\0' || g_str_equal (name, G_DIR_SEPARATOR_S) || g_str_equal (name, "."))
-    {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("The file has no name"));
-      return 0;
-    }
-  if (data == NULL)
-    {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("The file “%s” could not be read"), name);
-      return 0;
-    }
-
-  size = g_bytes_get_size (data);
-  if (size > MAX_ATTACHMENT_SIZE)
-    {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *limit_text = g_format_size (MAX_ATTACHMENT_SIZE);
-
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("The file “%s” is too large to attach (%s); files up to %s can be "
-                     "attached. Add a link to it instead."),
-                   name, size_text, limit_text);
-      return 0;
-    }
-
-  if (content_type != NULL && content_type[0] != '\0')
-    type = g_strdup (content_type);
-  else
-    {
-      g_autofree char *guess = g_content_type_guess (name, g_bytes_get_data (data, NULL), size, NULL);
-
-      type = g_content_type_get_mime_type (guess);
-    }
-
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-  return insert_attachment (self, activity_id, TRUE, name, NULL, type, data, sha256, error);
+  return tandem_store_add_document (self, TANDEM_KIND_ACTIVITY, activity_id, file_name, content_type,
+                                    data, NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, error);
 }
 
 static gpointer
@@ -1267,68 +1218,9 @@ tandem_store_get_attachment_data (TandemStore  *self,
                                   gint64        attachment_id,
                                   GError      **error)
 {
-  g_autoptr(GBytes) data = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *actual = NULL;
-  gboolean is_file = FALSE;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!tandem_store_require_user (self, error))
-    return NULL;
-
-  stmt = tandem_store_prepare (self,
-                               "SELECT t.is_file, t.title, t.sha256, t.data"
-                               " FROM activity_attachments t"
-                               " JOIN visible_activities a ON a.id = t.activity_id"
-                               " WHERE t.id = ?",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const void *blob = sqlite3_column_blob (stmt, 3);
-      gsize size = sqlite3_column_bytes (stmt, 3);
-
-      is_file = sqlite3_column_int (stmt, 0) != 0;
-      title = g_strdup (tandem_store_column_text (stmt, 1));
-      expected = g_strdup (tandem_store_column_text (stmt, 2));
-      if (is_file && sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        data = g_bytes_new (blob, size);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      set_attachment_not_found (error);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      tandem_store_set_db_error (self, error);
-      return NULL;
-    }
-  if (!is_file)
-    {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("“%s” is a link, not a file"), title);
-      return NULL;
-    }
-
-  if (data != NULL)
-    actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-  if (actual == NULL || expected == NULL || g_ascii_strcasecmp (actual, expected) != 0)
-    {
-      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_DATABASE,
-                   _("The file “%s” is damaged in the database and cannot be opened. "
-                     "Attach it again from the original."), title);
-      return NULL;
-    }
-  return g_steal_pointer (&data);
+  return tandem_store_read_document (self, attachment_id, 0, NULL, error);
 }
 
 gboolean

@@ -356,12 +356,15 @@ tandem_store_list_visibility_changes (TandemStore  *self,
     case TANDEM_KIND_TASK:
       visible_sql = "SELECT 1 FROM visible_tasks WHERE id = ?1";
       break;
+    case TANDEM_KIND_DOCUMENT:
+      visible_sql = "SELECT 1 FROM visible_documents WHERE id = ?1";
+      break;
     case TANDEM_KIND_NONE:
     case TANDEM_KIND_COMPANY:
     case TANDEM_KIND_PERSON:
     default:
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("Only notes, activities, projects and tasks have a visibility"));
+                   _("Only notes, activities, projects, tasks and documents have a visibility"));
       return NULL;
     }
 

@@ -975,6 +975,8 @@ table_of (TandemKind kind)
       return "projects";
     case TANDEM_KIND_TASK:
       return "project_tasks";
+    case TANDEM_KIND_DOCUMENT:
+      return "documents";
     case TANDEM_KIND_NONE:
     default:
       return NULL;
@@ -1004,7 +1006,7 @@ set_deleted (TandemStore  *self,
   if (table == NULL)
     {
       g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_INVALID,
-                   _("Only companies, people, notes, activities, projects and tasks can be deleted"));
+                   _("Only companies, people, notes, activities, projects, tasks and documents can be deleted"));
       return FALSE;
     }
 
@@ -1023,6 +1025,21 @@ set_deleted (TandemStore  *self,
         }
     }
 
+  if (kind == TANDEM_KIND_DOCUMENT && deleted)
+    {
+      g_autoptr(TandemDocument) document = tandem_store_get_document (self, id, error);
+
+      if (document == NULL)
+        return FALSE;
+      if (tandem_document_get_author_id (document) != tandem_user_get_id (self->user) &&
+          !tandem_user_is_admin (self->user))
+        {
+          g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_PERMISSION,
+                       _("Only the one who added it or an administrator can delete a document"));
+          return FALSE;
+        }
+    }
+
   /* A deleted record is out of every view, so restoring checks the
    * table itself; only the user who could delete it gets this far with
    * its id from the Undo of their own toast. An activity is anyone's to
@@ -1036,9 +1053,9 @@ set_deleted (TandemStore  *self,
     sql = g_strdup_printf ("UPDATE %s SET deleted = 1 WHERE id = ?1"
                            " AND EXISTS (SELECT 1 FROM visible_%s v WHERE v.id = %s.id)",
                            table, table, table);
-  else if (kind == TANDEM_KIND_NOTE)
-    sql = g_strdup_printf ("UPDATE notes SET deleted = 0 WHERE id = ?1 AND deleted = 1"
-                           " AND (author_id = ?2 OR ?3)");
+  else if (kind == TANDEM_KIND_NOTE || kind == TANDEM_KIND_DOCUMENT)
+    sql = g_strdup_printf ("UPDATE %s SET deleted = 0 WHERE id = ?1 AND deleted = 1"
+                           " AND (author_id = ?2 OR ?3)", table);
   else
     sql = g_strdup_printf ("UPDATE %s SET deleted = 0 WHERE id = ?1 AND deleted = 1", table);
 
@@ -1048,7 +1065,7 @@ set_deleted (TandemStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (kind == TANDEM_KIND_NOTE && !deleted)
+  if ((kind == TANDEM_KIND_NOTE || kind == TANDEM_KIND_DOCUMENT) && !deleted)
     {
       sqlite3_bind_int64 (stmt, 2, tandem_user_get_id (self->user));
       sqlite3_bind_int (stmt, 3, tandem_user_is_admin (self->user));
@@ -1062,13 +1079,16 @@ set_deleted (TandemStore  *self,
     }
   if (kind == TANDEM_KIND_COMPANY && !reindex_people_of (self, id, error))
     goto fail;
-  if ((kind == TANDEM_KIND_ACTIVITY || kind == TANDEM_KIND_PROJECT || kind == TANDEM_KIND_TASK) && !deleted)
+  if ((kind == TANDEM_KIND_ACTIVITY || kind == TANDEM_KIND_PROJECT || kind == TANDEM_KIND_TASK ||
+       kind == TANDEM_KIND_DOCUMENT) && !deleted)
     {
       sqlite3_stmt *check = tandem_store_prepare (self,
                                                   kind == TANDEM_KIND_ACTIVITY
                                                   ? "SELECT 1 FROM visible_activities WHERE id = ?"
                                                   : kind == TANDEM_KIND_PROJECT
                                                   ? "SELECT 1 FROM visible_projects WHERE id = ?"
+                                                  : kind == TANDEM_KIND_DOCUMENT
+                                                  ? "SELECT 1 FROM visible_documents WHERE id = ?"
                                                   : "SELECT 1 FROM visible_tasks WHERE id = ?", error);
       gboolean visible;
 
@@ -1121,26 +1141,37 @@ tandem_store_purge_deleted (TandemStore  *self,
   static const char purge_sql[] =
     /* Each part is a lookup in a "deleted = 1" index, not a scan. */
     "DELETE FROM search_index WHERE rowid IN ("
-    "  SELECT id * 8 + 6 FROM project_tasks WHERE deleted = 1"
-    "  UNION ALL SELECT t.id * 8 + 6 FROM project_tasks t JOIN projects p ON p.id = t.project_id"
+    "  SELECT id * 16 + 6 FROM project_tasks WHERE deleted = 1"
+    "  UNION ALL SELECT t.id * 16 + 6 FROM project_tasks t JOIN projects p ON p.id = t.project_id"
     "    WHERE p.deleted = 1 OR p.company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT n.id * 8 + 3 FROM notes n JOIN projects p ON p.id = n.project_id"
+    "  UNION ALL SELECT n.id * 16 + 3 FROM notes n JOIN projects p ON p.id = n.project_id"
     "    WHERE p.deleted = 1 OR p.company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 8 + 5 FROM projects WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 5 FROM projects WHERE deleted = 1"
     "    OR company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 8 + 4 FROM activities WHERE deleted = 1"
-    "  UNION ALL SELECT id * 8 + 4 FROM activities"
+    "  UNION ALL SELECT id * 16 + 4 FROM activities WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 4 FROM activities"
     "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 8 + 3 FROM notes WHERE deleted = 1"
-    "  UNION ALL SELECT id * 8 + 3 FROM notes"
+    "  UNION ALL SELECT id * 16 + 3 FROM notes WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 3 FROM notes"
     "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 8 + 3 FROM notes"
+    "  UNION ALL SELECT id * 16 + 3 FROM notes"
     "    WHERE person_id IN (SELECT id FROM people WHERE deleted = 1)"
-    "  UNION ALL SELECT id * 8 + 2 FROM people WHERE deleted = 1"
-    "  UNION ALL SELECT id * 8 + 1 FROM companies WHERE deleted = 1);"
+    "  UNION ALL SELECT id * 16 + 2 FROM people WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 1 FROM companies WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 8 FROM documents WHERE deleted = 1"
+    "  UNION ALL SELECT id * 16 + 8 FROM documents"
+    "    WHERE company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT id * 16 + 8 FROM documents"
+    "    WHERE person_id IN (SELECT id FROM people WHERE deleted = 1)"
+    "  UNION ALL SELECT d.id * 16 + 8 FROM documents d JOIN projects p ON p.id = d.project_id"
+    "    WHERE p.deleted = 1 OR p.company_id IN (SELECT id FROM companies WHERE deleted = 1)"
+    "  UNION ALL SELECT d.id * 16 + 8 FROM documents d JOIN activities a ON a.id = d.activity_id"
+    "    WHERE a.deleted = 1 OR a.company_id IN (SELECT id FROM companies WHERE deleted = 1));"
     /* A purged project takes its tasks, team and notes along, and leaves
      * its activities without it (ON DELETE CASCADE, SET NULL); so does a
      * purged company its projects, and its activities. */
+    /* A purged record takes its documents and their versions along. */
+    "DELETE FROM documents WHERE deleted = 1;"
     "DELETE FROM project_tasks WHERE deleted = 1;"
     "DELETE FROM projects WHERE deleted = 1;"
     "DELETE FROM activities WHERE deleted = 1;"
@@ -1157,7 +1188,8 @@ tandem_store_purge_deleted (TandemStore  *self,
     "  (record_kind = 3 AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.id = record_id))"
     "  OR (record_kind = 4 AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.id = record_id))"
     "  OR (record_kind = 5 AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = record_id))"
-    "  OR (record_kind = 6 AND NOT EXISTS (SELECT 1 FROM project_tasks t WHERE t.id = record_id));";
+    "  OR (record_kind = 6 AND NOT EXISTS (SELECT 1 FROM project_tasks t WHERE t.id = record_id))"
+    "  OR (record_kind = 8 AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = record_id));";
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 

@@ -10,13 +10,14 @@
 
 /*
  * The search index holds one row per company, person, note, activity,
- * project and task, rowid = id * 8 + kind. Rows are rebuilt by the store whenever the record, or
+ * project, task and document, rowid = id * 16 + kind. Rows are rebuilt
+ * by the store whenever the record, or
  * something shown with it, changes, inside the same transaction. Reading
  * goes through the visibility views: a hidden note is never a hit, never
  * a snippet, never counted.
  */
 
-#define ROWID(kind, id) ((id) * 8 + (kind))
+#define ROWID(kind, id) ((id) * 16 + (kind))
 
 /* Up to this many matches, search results come best first. */
 #define RANKED_MATCHES 2000
@@ -47,6 +48,11 @@ static const char project_text_sql[] =
  * in its project's team anyway). */
 static const char task_text_sql[] =
   "SELECT t.title, t.description FROM project_tasks t WHERE t.id = ?";
+
+/* A document by its title, file name and, for an e-mail, its subject and
+ * sender (SPEC K1, G1); never by its content. */
+static const char document_text_sql[] =
+  "SELECT coalesce (d.title, v.file_name), ifnull (CASE WHEN d.title IS NOT NULL THEN v.file_name || char (10) END, '') || ifnull (d.email_subject || char (10), '') || ifnull (d.email_sender || char (10), '') FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version WHERE d.id = ?";
 
 gboolean
 tandem_store_unindex_record (TandemStore  *self,
@@ -93,6 +99,9 @@ tandem_store_index_record (TandemStore  *self,
       break;
     case TANDEM_KIND_TASK:
       text_sql = task_text_sql;
+      break;
+    case TANDEM_KIND_DOCUMENT:
+      text_sql = document_text_sql;
       break;
     case TANDEM_KIND_NONE:
     default:
@@ -144,6 +153,8 @@ tandem_store_reindex_all (TandemStore  *self,
     sql = "SELECT id FROM projects";
   else if (kind == TANDEM_KIND_TASK)
     sql = "SELECT id FROM project_tasks";
+  else if (kind == TANDEM_KIND_DOCUMENT)
+    sql = "SELECT id FROM documents";
   else
     sql = "SELECT id FROM notes";
 
@@ -272,13 +283,14 @@ tandem_store_search (TandemStore  *self,
     "       snippet (search_index, -1, char (1), char (2), '…', 12)" \
     " FROM search_index s" \
     " WHERE search_index MATCH ?1" \
-    "   AND CASE s.rowid & 7" \
-    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 3)" \
-    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 3)" \
-    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 3)" \
-    "         WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 3)" \
-    "         WHEN 5 THEN EXISTS (SELECT 1 FROM visible_projects p WHERE p.id = s.rowid >> 3)" \
-    "         WHEN 6 THEN EXISTS (SELECT 1 FROM visible_tasks t WHERE t.id = s.rowid >> 3)" \
+    "   AND CASE s.rowid & 15" \
+    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 4)" \
+    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 4)" \
+    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 4)" \
+    "         WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 4)" \
+    "         WHEN 5 THEN EXISTS (SELECT 1 FROM visible_projects p WHERE p.id = s.rowid >> 4)" \
+    "         WHEN 6 THEN EXISTS (SELECT 1 FROM visible_tasks t WHERE t.id = s.rowid >> 4)" \
+    "         WHEN 8 THEN EXISTS (SELECT 1 FROM visible_documents d WHERE d.id = s.rowid >> 4)" \
     "         ELSE 0 END" \
     " ORDER BY " order " LIMIT ?2"
   stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("rank") : SEARCH_SQL ("s.rowid DESC"), error);
@@ -292,8 +304,8 @@ tandem_store_search (TandemStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      TandemKind kind = rowid & 7;
-      gint64 id = rowid >> 3;
+      TandemKind kind = rowid & 15;
+      gint64 id = rowid >> 4;
       const char *title = tandem_store_column_text (stmt, 1);
       const char *snippet = tandem_store_column_text (stmt, 2);
 
@@ -309,6 +321,18 @@ tandem_store_search (TandemStore  *self,
                                                         tandem_note_get_parent_kind (note),
                                                         tandem_note_get_parent_id (note),
                                                         tandem_note_get_parent_name (note)));
+        }
+      else if (kind == TANDEM_KIND_DOCUMENT)
+        {
+          /* A document is shown with the record it is on. */
+          g_autoptr(TandemDocument) document = tandem_store_get_document (self, id, NULL);
+
+          if (document == NULL)
+            continue;
+          g_ptr_array_add (hits, tandem_search_hit_new (kind, id, title, snippet,
+                                                        tandem_document_get_parent_kind (document),
+                                                        tandem_document_get_parent_id (document),
+                                                        tandem_document_get_parent_name (document)));
         }
       else if (kind == TANDEM_KIND_ACTIVITY)
         {

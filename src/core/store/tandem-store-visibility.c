@@ -37,6 +37,17 @@
  * time of reading (and its author); one restricted to chosen groups stays
  * with those groups whoever joins the team later (SPEC E2).
  *
+ * A document is visible when the record it is on is — a company or
+ * person not deleted, a project by the project rule above, an activity by
+ * the activity rule (a document on an activity is seen only while the
+ * activity is) — and, as a note,
+ *   - its visibility is "everyone who may see the record", or
+ *   - the user added it, or
+ *   - its visibility is "chosen groups" and the user is in one of them, or
+ *   - it is restricted to the project team and the user is a member.
+ * Every read of a document, its versions and its bytes goes through
+ * visible_documents.
+ *
  * A project task is seen by the members of its project only, even by
  * people who may see the customer (SPEC E4); among them by all (team),
  * by the chosen groups, or by its author and responsible person alone.
@@ -101,6 +112,7 @@ static const char visibility_sql[] =
   "DROP VIEW IF EXISTS temp.visible_activities;"
   "DROP VIEW IF EXISTS temp.visible_projects;"
   "DROP VIEW IF EXISTS temp.visible_tasks;"
+  "DROP VIEW IF EXISTS temp.visible_documents;"
   /* The session is read through constant subqueries rather than joined,
    * so that SQLite flattens the views into the queries that use them and
    * keeps using the tables' indexes (name order, primary keys). */
@@ -159,7 +171,25 @@ static const char visibility_sql[] =
   "  WHERE a.deleted = 0 AND a.busy = 1 AND a.status <> 2 AND a.open_ended = 0"
   "    AND EXISTS (SELECT 1 FROM temp.tandem_session)"
   "    AND " ACTIVITY_COMPANY_SHOWN
-  "    AND NOT " ACTIVITY_SEEN ";";
+  "    AND NOT " ACTIVITY_SEEN ";"
+  "CREATE TEMP VIEW visible_documents AS"
+  "  SELECT d.* FROM main.documents d"
+  "  WHERE d.deleted = 0 AND EXISTS (SELECT 1 FROM temp.tandem_session)"
+  "    AND (d.company_id IS NULL OR EXISTS (SELECT 1 FROM main.companies c"
+  "         WHERE c.id = d.company_id AND c.deleted = 0))"
+  "    AND (d.person_id IS NULL OR EXISTS (SELECT 1 FROM main.people p"
+  "         WHERE p.id = d.person_id AND p.deleted = 0))"
+  "    AND " PROJECT_SHOWN ("d.project_id")
+  "    AND (d.activity_id IS NULL OR EXISTS (SELECT 1 FROM main.activities a"
+  "         WHERE a.id = d.activity_id AND a.deleted = 0"
+  "           AND " ACTIVITY_COMPANY_SHOWN " AND " ACTIVITY_SEEN "))"
+  "    AND (d.visibility = 0"
+  "         OR d.author_id = " SESSION_USER
+  "         OR (d.visibility = 1 AND EXISTS (SELECT 1 FROM main.document_teams dt"
+  "              JOIN main.team_members tm ON tm.team_id = dt.team_id"
+  "              WHERE dt.document_id = d.id"
+  "                AND tm.user_id = " SESSION_USER "))"
+  "         OR (d.visibility = 3 AND " IS_PROJECT_MEMBER ("d.project_id") "));";
 
 gboolean
 tandem_store_visibility_install (TandemStore  *self,
