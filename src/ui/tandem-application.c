@@ -174,8 +174,9 @@ sign_out_action (GSimpleAction *action,
 
   if (window == NULL)
     return;
-  /* The window may first ask about unsaved changes; the session ends when
-   * it is gone. */
+  /* Signing out forgets a remembered sign-in (SPEC A3). The window may
+   * first ask about unsaved changes; the session ends when it is gone. */
+  tandem_sign_in_window_forget_sign_in (self->store);
   self->signing_out = TRUE;
   gtk_window_close (GTK_WINDOW (window));
 }
