@@ -275,6 +275,112 @@ test_schema_3_notes_activities_survive (void)
   test_remove_tree (dir);
 }
 
+/* G1: files attached to activities at schema 8 become documents on their
+ * activity with the same bytes and hash; links stay; the search still
+ * finds what it found, and the files by name. */
+static void
+test_schema_8_activity_files_become_documents (void)
+{
+  static const char content[] = "Offer 2026-17: 40 shelving units.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "schema8.db", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+  g_autofree char *hex = NULL;
+  g_auto(GStrv) names = NULL;
+  TandemDocument *document;
+
+  names = g_resources_enumerate_children ("/io/github/tandemcrm/Tandem/migrations/", 0, &error);
+  g_assert_no_error (error);
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) compare_names);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *resource = g_strconcat ("/io/github/tandemcrm/Tandem/migrations/", names[i], NULL);
+      g_autoptr(GBytes) migration = g_resources_lookup_data (resource, 0, &error);
+
+      g_assert_no_error (error);
+      g_string_append_len (sql, g_bytes_get_data (migration, NULL), g_bytes_get_size (migration));
+      g_string_append (sql, ";\n");
+    }
+  g_assert_true (g_str_has_prefix (names[8], "0009"));
+
+  hex = g_malloc0 (strlen (content) * 2 + 1);
+  for (gsize i = 0; content[i]; i++)
+    g_snprintf (hex + i * 2, 3, "%02X", (guchar) content[i]);
+  hash = tandem_password_hash (TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  escaped = sqlite3_mprintf ("%q", hash);
+  g_string_append_printf (sql,
+                          "INSERT INTO users (id, login, name, password_hash, role) VALUES (1, 'admin', 'Ada Admin', '%s', 0);"
+                          "INSERT INTO companies (id, name) VALUES (3, 'Rautakauppa Virtanen Oy');"
+                          "INSERT INTO search_index (rowid, title, body) VALUES (3 * 8 + 1, 'Rautakauppa Virtanen Oy', NULL);"
+                          "INSERT INTO activities (id, tracking, title, company_id, assigner_id, open_ended, visibility)"
+                          "  VALUES (21, '2026-00001', 'Offer meeting', 3, 1, 1, 0);"
+                          "INSERT INTO search_index (rowid, title, body) VALUES (21 * 8 + 4, 'Offer meeting', NULL);"
+                          "INSERT INTO activity_attachments (id, activity_id, is_file, title, url)"
+                          "  VALUES (5, 21, 0, 'Price list', 'https://example.com/prices.pdf');"
+                          "INSERT INTO activity_attachments (id, activity_id, is_file, title, content_type, data, sha256, added_by, created_at)"
+                          "  VALUES (6, 21, 1, 'offer-2026-17.txt', 'text/plain', X'%s', '%s', 1, '2026-05-04T10:00:00Z');"
+                          "PRAGMA user_version = 8;",
+                          escaped, hex, sha);
+  sqlite3_free (escaped);
+  escaped = NULL;
+  make_sqlite_file (path, sql->str);
+
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, tandem_store_get_schema_version ());
+  g_assert_true (tandem_store_sign_in (store, "admin", TEST_ADMIN_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  documents = tandem_store_list_documents_of (store, TANDEM_KIND_ACTIVITY, 21, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+  g_assert_cmpint (tandem_record_get_id (TANDEM_RECORD (document)), ==, 6);
+  g_assert_cmpstr (tandem_document_get_file_name (document), ==, "offer-2026-17.txt");
+  g_assert_cmpstr (tandem_document_get_content_type (document), ==, "text/plain");
+  g_assert_cmpstr (tandem_document_get_sha256 (document), ==, sha);
+  g_assert_cmpstr (tandem_document_get_created_at (document), ==, "2026-05-04T10:00:00Z");
+  g_assert_cmpint (tandem_document_get_visibility (document), ==, TANDEM_VISIBILITY_EVERYONE);
+  g_assert_cmpint (tandem_document_get_author_id (document), ==, 1);
+  bytes = tandem_store_read_document (store, 6, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), content, strlen (content));
+
+  attachments = tandem_store_list_attachments (store, 21, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  g_assert_cmpint (tandem_attachment_get_id (g_ptr_array_index (attachments, 0)), ==, 5);
+
+  hits = tandem_store_search (store, "virtanen", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (tandem_search_hit_get_kind (g_ptr_array_index (hits, 0)), ==, TANDEM_KIND_COMPANY);
+  g_assert_cmpint (tandem_search_hit_get_id (g_ptr_array_index (hits, 0)), ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = tandem_store_search (store, "offer", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = tandem_store_search (store, "2026-17", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (tandem_search_hit_get_kind (g_ptr_array_index (hits, 0)), ==, TANDEM_KIND_DOCUMENT);
+  g_assert_cmpint (tandem_search_hit_get_parent_id (g_ptr_array_index (hits, 0)), ==, 21);
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +395,8 @@ main (int   argc,
   g_test_add_func ("/migrations/too-new-refused-unchanged", test_too_new_refused);
   g_test_add_func ("/migrations/not-a-database", test_not_a_database);
   g_test_add_func ("/migrations/schema-3-notes-activities-survive-H", test_schema_3_notes_activities_survive);
+  g_test_add_func ("/migrations/schema-8-activity-files-become-documents-G1",
+                   test_schema_8_activity_files_become_documents);
 
   return g_test_run ();
 }

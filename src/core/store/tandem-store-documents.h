@@ -71,16 +71,18 @@ TandemDocument *tandem_store_get_document          (TandemStore               *s
                                                     gint64                     id,
                                                     GError                   **error);
 
-/* The documents on one record, newest first (by the time their current
- * version was added). A project's list holds those on the project itself,
- * not those on its activities. */
+/* The documents on one record, newest first (by updated_at: when the
+ * newest version was added, or the title or visibility last changed). A
+ * project's list holds those on the project itself, not those on its
+ * activities. */
 GPtrArray      *tandem_store_list_documents_of     (TandemStore               *self,
                                                     TandemKind                 parent_kind,
                                                     gint64                     parent_id,
                                                     GError                   **error);
 
-/* The Documents page: every document the user may see, newest first,
- * narrowed by a filter. All fields may be left zero / NULL. */
+/* The Documents page: every document the user may see, newest first (as
+ * above), narrowed by a filter. All fields may be left zero / NULL; a
+ * NULL filter lists them all. */
 typedef struct
 {
   /* Words found in the title, file name, e-mail subject or sender,
@@ -94,8 +96,9 @@ typedef struct
   gboolean    only_mine;
   /* Only e-mails */
   gboolean    only_email;
-  /* "YYYY-MM-DD", inclusive, in UTC days, by when the current version was
-   * added; NULL for no bound */
+  /* "YYYY-MM-DD" (or as tandem_date_parse () reads it), inclusive, in
+   * UTC days, by when the document was added (created_at); NULL for no
+   * bound. A text that is not a date is TANDEM_ERROR_INVALID. */
   const char *added_from;
   const char *added_to;
   /* Paging: skip @offset rows, return at most @limit (0: all) */
