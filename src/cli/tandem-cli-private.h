@@ -220,6 +220,13 @@ gboolean     tandem_cli_report_development   (TandemCli *cli, GError **error);
 gboolean     tandem_cli_report_activities    (TandemCli *cli, GError **error);
 gboolean     tandem_cli_report_targets       (TandemCli *cli, GError **error);
 
+/* tandem-cli-documents.c (SPEC G1, G2) */
+gboolean     tandem_cli_doc_add              (TandemCli *cli, GError **error);
+gboolean     tandem_cli_doc_list             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_doc_show             (TandemCli *cli, GError **error);
+gboolean     tandem_cli_doc_get              (TandemCli *cli, GError **error);
+gboolean     tandem_cli_doc_version_add      (TandemCli *cli, GError **error);
+
 /* tandem-cli-backup.c (SPEC M2) */
 gboolean     tandem_cli_backup               (TandemCli *cli, GError **error);
 gboolean     tandem_cli_restore              (TandemCli *cli, GError **error);
