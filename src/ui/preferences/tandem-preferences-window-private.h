@@ -127,4 +127,22 @@ void          tandem_preferences_window_setup_sales           (TandemPreferences
 void          tandem_preferences_window_refresh_sales         (TandemPreferencesWindow *self,
                                                                gboolean                 is_admin);
 
+/* Two-step sign-in (SPEC A2), tandem-preferences-second-factor.c: the
+ * Authenticator App row of the Account page, and on the Users page the
+ * administrators' "require" switches of each user ("users") and group
+ * ("groups") by the row's title, and a user's Turn Off button. */
+void          tandem_preferences_window_setup_second_factor   (TandemPreferencesWindow *self,
+                                                               TandemStore             *store);
+void          tandem_preferences_window_refresh_second_factor (TandemPreferencesWindow *self,
+                                                               gboolean                 is_admin);
+AdwActionRow *tandem_preferences_window_get_authenticator_row (TandemPreferencesWindow *self);
+GtkButton    *tandem_preferences_window_get_authenticator_button (TandemPreferencesWindow *self);
+GtkSwitch    *tandem_preferences_window_find_second_factor_switch (TandemPreferencesWindow *self,
+                                                                   const char              *list,
+                                                                   const char              *title);
+GtkButton    *tandem_preferences_window_find_second_factor_turn_off (TandemPreferencesWindow *self,
+                                                                     const char              *title);
+/* The set-up or turn-off dialog opened last from these, while it is open */
+GtkWindow    *tandem_preferences_window_get_second_factor_dialog (TandemPreferencesWindow *self);
+
 G_END_DECLS

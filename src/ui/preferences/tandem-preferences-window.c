@@ -1223,6 +1223,7 @@ refresh (TandemPreferencesWindow *self)
   refresh_targets (self);
   tandem_preferences_window_refresh_sales (self, self->is_admin);
   tandem_preferences_window_refresh_labels (self, self->is_admin);
+  tandem_preferences_window_refresh_second_factor (self, self->is_admin);
   refresh_account (self);
 }
 
@@ -1311,6 +1312,7 @@ tandem_preferences_window_constructed (GObject *object)
   tandem_preferences_window_setup_contact_groups (self, self->store, self->contact_groups_page);
   tandem_preferences_window_setup_sales (self, self->store, self->sales_page);
   tandem_preferences_window_setup_labels (self, self->store, self->labels_page);
+  tandem_preferences_window_setup_second_factor (self, self->store);
   refresh (self);
   if (self->is_admin)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->users_page);
