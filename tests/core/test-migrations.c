@@ -282,8 +282,10 @@ static void
 test_schema_8_activity_files_become_documents (void)
 {
   static const char content[] = "Offer 2026-17: 40 shelving units.\n";
+  static const char eml[] = "Subject: =?UTF-8?Q?Tarjouspyynt=C3=B6?=\nFrom: Liisa <liisa@example.fi>\n\nHello";
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemDocument) email = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) hits = NULL;
@@ -294,6 +296,7 @@ test_schema_8_activity_files_become_documents (void)
   g_autofree char *hash = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+  g_autofree char *eml_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, eml, -1);
   g_autofree char *hex = NULL;
   g_auto(GStrv) names = NULL;
   TandemDocument *document;
@@ -329,8 +332,10 @@ test_schema_8_activity_files_become_documents (void)
                           "  VALUES (5, 21, 0, 'Price list', 'https://example.com/prices.pdf');"
                           "INSERT INTO activity_attachments (id, activity_id, is_file, title, content_type, data, sha256, added_by, created_at)"
                           "  VALUES (6, 21, 1, 'offer-2026-17.txt', 'text/plain', X'%s', '%s', 1, '2026-05-04T10:00:00Z');"
+                          "INSERT INTO activity_attachments (id, activity_id, is_file, title, content_type, data, sha256)"
+                          "  VALUES (8, 21, 1, 'request.eml', 'application/octet-stream', CAST ('%s' AS BLOB), '%s');"
                           "PRAGMA user_version = 8;",
-                          escaped, hex, sha);
+                          escaped, hex, sha, eml, eml_sha);
   sqlite3_free (escaped);
   escaped = NULL;
   make_sqlite_file (path, sql->str);
@@ -343,8 +348,8 @@ test_schema_8_activity_files_become_documents (void)
 
   documents = tandem_store_list_documents_of (store, TANDEM_KIND_ACTIVITY, 21, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (documents->len, ==, 1);
-  document = g_ptr_array_index (documents, 0);
+  g_assert_cmpuint (documents->len, ==, 2);
+  document = g_ptr_array_index (documents, 1);
   g_assert_cmpint (tandem_record_get_id (TANDEM_RECORD (document)), ==, 6);
   g_assert_cmpstr (tandem_document_get_file_name (document), ==, "offer-2026-17.txt");
   g_assert_cmpstr (tandem_document_get_content_type (document), ==, "text/plain");
@@ -355,6 +360,14 @@ test_schema_8_activity_files_become_documents (void)
   bytes = tandem_store_read_document (store, 6, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), content, strlen (content));
+
+  /* The e-mail's header is read when the store first opens it. */
+  email = tandem_store_get_document (store, 8, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_document_get_is_email (email));
+  g_assert_cmpstr (tandem_document_get_email_subject (email), ==, "Tarjouspyyntö");
+  g_assert_cmpstr (tandem_document_get_email_sender (email), ==, "Liisa <liisa@example.fi>");
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents WHERE is_email = 2"), ==, 0);
 
   attachments = tandem_store_list_attachments (store, 21, &error);
   g_assert_no_error (error);
@@ -370,6 +383,11 @@ test_schema_8_activity_files_become_documents (void)
   hits = tandem_store_search (store, "offer", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = tandem_store_search (store, "tarjouspyyntö", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (tandem_search_hit_get_id (g_ptr_array_index (hits, 0)), ==, 8);
   g_clear_pointer (&hits, g_ptr_array_unref);
   hits = tandem_store_search (store, "2026-17", 10, &error);
   g_assert_no_error (error);

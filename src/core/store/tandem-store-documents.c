@@ -381,7 +381,7 @@ update_email (TandemStore  *self,
                                " email_date = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, is_email);
+  sqlite3_bind_int (stmt, 1, is_email ? 1 : 0);
   tandem_store_bind_text (stmt, 2, header ? header->subject : NULL);
   tandem_store_bind_text (stmt, 3, header ? header->sender : NULL);
   tandem_store_bind_text (stmt, 4, header ? header->date : NULL);
@@ -1039,4 +1039,66 @@ tandem_store_read_document (TandemStore             *self,
   if (out_version != NULL)
     *out_version = g_steal_pointer (&found);
   return g_steal_pointer (&data);
+}
+
+gboolean
+tandem_store_read_pending_email_headers (TandemStore  *self,
+                                         GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tandem_store_prepare (self, "SELECT id FROM documents WHERE is_email = 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tandem_store_set_db_error (self, error);
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!tandem_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GBytes) head = NULL;
+      g_autofree char *file_name = NULL;
+      g_autofree char *content_type = NULL;
+
+      /* The header section is at the start; no need to read it all. */
+      stmt = tandem_store_prepare (self,
+                                   "SELECT v.file_name, v.content_type, substr (v.data, 1, 262144)"
+                                   " FROM documents d JOIN document_versions v"
+                                   "   ON v.document_id = d.id AND v.number = d.current_version"
+                                   " WHERE d.id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          file_name = g_strdup (tandem_store_column_text (stmt, 0));
+          content_type = g_strdup (tandem_store_column_text (stmt, 1));
+          head = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+        }
+      sqlite3_reset (stmt);
+      if (head == NULL)
+        continue;
+      /* Whatever the name says, it was an e-mail when it was marked. */
+      if (!update_email (self, id, file_name, "message/rfc822", head, error) ||
+          !tandem_store_index_record (self, TANDEM_KIND_DOCUMENT, id, error))
+        goto fail;
+    }
+  return tandem_store_commit (self, error);
+
+fail:
+  tandem_store_rollback (self);
+  return FALSE;
 }

@@ -144,6 +144,11 @@ gboolean      tandem_store_reindex_projects_of_campaign (TandemStore *self,
                                                          gint64       campaign_id,
                                                          GError     **error);
 
+/* tandem-store-documents.c: reads the Subject, From and Date of e-mails
+ * that came in without them (files of activities before schema 9). */
+gboolean      tandem_store_read_pending_email_headers (TandemStore  *self,
+                                                       GError      **error);
+
 /* tandem-store-groups.c: SQL functions every connection has
  * (tandem_fold). */
 gboolean      tandem_store_register_functions (sqlite3     *db,

@@ -537,6 +537,7 @@ tandem_store_open (const char  *path,
     return NULL;
 
   if (!migrate (self, error) ||
+      !tandem_store_read_pending_email_headers (self, error) ||
       !tandem_store_visibility_install (self, error) ||
       !tandem_store_purge_deleted (self, error))
     return NULL;

@@ -9,7 +9,8 @@
 -- 0 everyone who may see the record, 1 chosen groups (document_teams),
 -- 2 the author only, 3 the project team (on a project only). title NULL
 -- shows the file name of the current version. The e-mail columns hold
--- the decoded Subject, From and Date (UTC) of an .eml file.
+-- the decoded Subject, From and Date (UTC) of an .eml file (is_email 1;
+-- 2 while they are still to be read).
 CREATE TABLE documents (
   id              INTEGER PRIMARY KEY,
   company_id      INTEGER REFERENCES companies (id) ON DELETE CASCADE,
@@ -62,11 +63,13 @@ CREATE TABLE document_versions (
 );
 
 -- Files of activities (D12) move over with their ids, bytes and hashes;
--- they follow the activity's visibility (0).
+-- they follow the activity's visibility (0). An e-mail among them gets
+-- is_email 2: the store reads its headers when it opens the database.
 INSERT INTO documents (id, activity_id, visibility, author_id, current_version,
                        is_email, created_at, updated_at)
   SELECT t.id, t.activity_id, 0, coalesce (t.added_by, a.assigner_id), 1,
-         (lower (t.title) LIKE '%.eml' OR lower (ifnull (t.content_type, '')) = 'message/rfc822'),
+         CASE WHEN lower (t.title) LIKE '%.eml' OR lower (ifnull (t.content_type, '')) = 'message/rfc822'
+              THEN 2 ELSE 0 END,
          t.created_at, t.created_at
   FROM activity_attachments t JOIN activities a ON a.id = t.activity_id
   WHERE t.is_file = 1;
