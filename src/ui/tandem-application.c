@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-backup-actions.h"
 #include "tandem-preferences-window.h"
 #include "tandem-reminder-service.h"
 #include "tandem-sign-in-window.h"
@@ -310,6 +311,7 @@ tandem_application_activate (GApplication *application)
           show_open_error (self, error->message);
           return;
         }
+      tandem_backup_install (GTK_APPLICATION (self), self->store);
     }
 
   if (tandem_store_get_user (self->store) != NULL)

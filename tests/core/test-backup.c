@@ -660,7 +660,7 @@ test_daily_backup_M2 (TestDb        *db,
   add_companies (db, "Early", 50);
   tandem_store_sign_out (db->store);
 
-  first = tandem_store_backup_daily (db->store, folder, 2, NULL, &error);
+  first = tandem_store_backup_daily (db->store, folder, 2, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first->path, ==, expected);
   check = test_sql_text (expected, "PRAGMA integrity_check");
@@ -671,9 +671,20 @@ test_daily_backup_M2 (TestDb        *db,
   touch (folder, "tandem-backup-2020-01-01.db");
   touch (folder, "tandem-backup-2020-01-02.db");
   touch (folder, "tandem-backup-2020-01-03.db");
-  again = tandem_store_backup_daily (db->store, folder, 2, NULL, &error);
+  again = tandem_store_backup_daily (db->store, folder, 2, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (again->path, ==, expected);
+  g_assert_cmpint (count_named (expected, "companies", "Later"), ==, 0);
+  g_clear_pointer (&again, tandem_backup_info_free);
+
+  /* Back Up Now makes today's copy anew */
+  test_sign_in (db, TEST_ADMIN_LOGIN);
+  add_companies (db, "Later", 5);
+  tandem_store_sign_out (db->store);
+  again = tandem_store_backup_daily (db->store, folder, 2, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->path, ==, expected);
+  g_assert_cmpint (count_named (expected, "companies", "Later"), ==, 5);
   listed = tandem_backup_list_daily (folder, db->path);
   g_assert_cmpuint (listed->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (listed, 0), ==, expected);

@@ -636,6 +636,7 @@ TandemBackupInfo *
 tandem_store_backup_daily (TandemStore   *self,
                            const char    *folder,
                            guint          keep,
+                           gboolean       again,
                            GCancellable  *cancellable,
                            GError       **error)
 {
@@ -658,7 +659,7 @@ tandem_store_backup_daily (TandemStore   *self,
 
   name = tandem_backup_get_daily_name (self->path, now);
   target = g_build_filename (folder, name, NULL);
-  if (g_file_test (target, G_FILE_TEST_IS_REGULAR))
+  if (!again && g_file_test (target, G_FILE_TEST_IS_REGULAR))
     info = check_backup (target, cancellable, NULL, NULL);
   /* Today's copy is made again when the one there does not read back */
   if (info == NULL)

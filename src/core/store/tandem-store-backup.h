@@ -41,13 +41,15 @@ TandemBackupInfo *tandem_store_backup          (TandemStore               *self,
                                                 GError                   **error);
 
 /* The automatic daily backup: today's copy in @folder (made if it is not
- * there yet), named by tandem_backup_get_daily_name(), and then only the
- * newest @keep daily copies of this database kept there. It is the
- * installation's own safety copy, made by the program for the account
- * that owns the database, so it needs nobody signed in. */
+ * there yet, or made anew with @again), named by
+ * tandem_backup_get_daily_name(), and then only the newest @keep daily
+ * copies of this database kept there. It is the installation's own safety
+ * copy, made by the program for the account that owns the database, so it
+ * needs nobody signed in. */
 TandemBackupInfo *tandem_store_backup_daily    (TandemStore               *self,
                                                 const char                *folder,
                                                 guint                      keep,
+                                                gboolean                   again,
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
 

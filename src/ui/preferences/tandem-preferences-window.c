@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-backup-page.h"
 #include "tandem-category-dialog.h"
 #include "tandem-error.h"
 #include "tandem-field-dialog.h"
@@ -1313,6 +1314,7 @@ tandem_preferences_window_constructed (GObject *object)
   tandem_preferences_window_setup_sales (self, self->store, self->sales_page);
   tandem_preferences_window_setup_labels (self, self->store, self->labels_page);
   tandem_preferences_window_setup_second_factor (self, self->store);
+  tandem_backup_page_add_to (ADW_PREFERENCES_WINDOW (self), self->store);
   refresh (self);
   if (self->is_admin)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->users_page);
