@@ -55,6 +55,17 @@ tandem_qr_code_measure (GtkWidget      *widget,
 
   *minimum = side * MIN_MODULE_PX;
   *natural = side * NATURAL_MODULE_PX;
+
+  /* Square: as tall as it is wide, in whole modules, so that a narrow
+   * window leaves no empty band above and below it. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && side > 0)
+    *minimum = *natural = CLAMP (for_size - for_size % (int) side, *minimum, *natural);
+}
+
+static GtkSizeRequestMode
+tandem_qr_code_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -167,6 +178,7 @@ tandem_qr_code_class_init (TandemQrCodeClass *klass)
   object_class->set_property = tandem_qr_code_set_property;
   object_class->finalize = tandem_qr_code_finalize;
   widget_class->measure = tandem_qr_code_measure;
+  widget_class->get_request_mode = tandem_qr_code_get_request_mode;
   widget_class->snapshot = tandem_qr_code_snapshot;
 
   properties[PROP_TEXT] =
