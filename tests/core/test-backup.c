@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "tandem-store.h"
 #include "tandem-test-db.h"
@@ -249,6 +250,34 @@ test_backup_failures_leave_nothing_M2 (TestDb        *db,
   g_assert_null (info);
   g_assert_cmpuint (count_files (folder), ==, 0);
   g_clear_error (&error);
+
+  /* What a backup cut short long ago left behind goes; a fresh one, which
+   * may be another backup still running, and other files stay */
+  {
+    g_autofree char *stale = g_build_filename (folder, ".backup.db-AbC123", NULL);
+    g_autofree char *stale_journal = g_build_filename (folder, ".backup.db-AbC123-journal", NULL);
+    g_autofree char *fresh = g_build_filename (folder, ".backup.db-XyZ789", NULL);
+    g_autofree char *other = g_build_filename (folder, ".other.db-AbC123", NULL);
+    struct utimbuf old_times = { .actime = 1000000000, .modtime = 1000000000 };
+
+    g_assert_true (g_file_set_contents (stale, "x", 1, NULL));
+    g_assert_true (g_file_set_contents (stale_journal, "x", 1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "x", 1, NULL));
+    g_assert_true (g_file_set_contents (other, "x", 1, NULL));
+    g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+    g_assert_cmpint (g_utime (stale_journal, &old_times), ==, 0);
+    g_assert_cmpint (g_utime (other, &old_times), ==, 0);
+    info = tandem_store_backup (db->store, path, FALSE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_unlink (fresh);
+    g_unlink (other);
+    g_unlink (path);
+    g_clear_pointer (&info, tandem_backup_info_free);
+  }
 
   /* An existing file is kept as it was */
   g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));

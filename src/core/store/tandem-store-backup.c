@@ -277,6 +277,36 @@ info_new (const char  *path,
   return g_steal_pointer (&info);
 }
 
+/* A backup cut short by the end of the program leaves its temporary file
+ * ".NAME-XXXXXX" behind; the next backup to that name removes those
+ * older than an hour, which no running backup still writes. */
+static void
+remove_stale_temporaries (const char *folder,
+                          const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s-", base);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - 60 * 60;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      const char *rest;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      if (strlen (rest) < 6 || (rest[6] != '\0' && !g_str_equal (rest + 6, "-journal") &&
+                                !g_str_equal (rest + 6, "-wal") && !g_str_equal (rest + 6, "-shm")))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < limit)
+        g_unlink (path);
+    }
+}
+
 /* Writes the database at @db_path to @target through a temporary file
  * beside it; see tandem_store_backup(). */
 static TandemBackupInfo *
@@ -315,6 +345,7 @@ write_backup (const char      *db_path,
       return NULL;
     }
 
+  remove_stale_temporaries (folder, base);
   /* Named so that nobody takes it for a backup while it is written */
   tmp = g_strdup_printf ("%s%s.%s-XXXXXX", folder, G_DIR_SEPARATOR_S, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);

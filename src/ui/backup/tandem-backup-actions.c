@@ -453,6 +453,13 @@ tandem_backup_choose_and_back_up (GtkApplication *application,
    * "2026-11-23" */
   name = g_strdup_printf (_("Tandem Backup %s.db"), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) start = g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                  ? documents : g_get_home_dir ());
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+  }
   add_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chooser_response_cb), backup);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
