@@ -34,13 +34,16 @@ new_application (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *folder = g_build_filename (fixture->dir, "daily", NULL);
+  static guint n_applications;
+  g_autofree char *id = g_strdup_printf ("io.github.tandemcrm.Tandem.TestBackup%u", ++n_applications);
   GtkApplication *application;
 
   /* Nothing automatic in a test, and nothing outside its folder */
   g_settings_set_boolean (settings, "backup-daily", FALSE);
   g_settings_set_string (settings, "backup-folder", folder);
 
-  application = gtk_application_new ("io.github.tandemcrm.Tandem.TestBackup", G_APPLICATION_NON_UNIQUE);
+  /* One application for each test that runs in this process */
+  application = gtk_application_new (id, G_APPLICATION_NON_UNIQUE);
   g_signal_connect (application, "activate", G_CALLBACK (on_activate_cb), NULL);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
   g_assert_no_error (error);
