@@ -25,7 +25,8 @@
 
 #define ACTIVITY_COLUMNS \
   "a.id, a.tracking, a.title, a.category_id, a.kind_id, a.type_id, a.priority_id, a.goal_id," \
-  " a.status, a.outcome, a.direction, a.company_id, a.project_id, a.reference, a.link," \
+  " a.status, a.outcome, a.direction, a.company_id," \
+  " (SELECT vp.id FROM visible_projects vp WHERE vp.id = a.project_id), a.reference, a.link," \
   " a.assigner_id, a.responsible_id, a.follow_up, a.description, a.details, a.internal_notes," \
   " a.open_ended, a.all_day, a.tzid, a.start_utc, a.end_utc, a.rrule, a.busy, a.public," \
   " a.needs_completing, a.visibility, a.completed_at, a.created_at, a.updated_at," \
@@ -777,6 +778,27 @@ check_terms (TandemStore     *self,
   return TRUE;
 }
 
+/* The project of activity @id when the user may not see it, else 0 */
+static gint64
+hidden_project_of (TandemStore *self,
+                   gint64       id)
+{
+  sqlite3_stmt *stmt = tandem_store_prepare (self,
+                                             "SELECT a.project_id FROM activities a WHERE a.id = ?"
+                                             " AND a.project_id IS NOT NULL AND NOT EXISTS"
+                                             " (SELECT 1 FROM visible_projects vp WHERE vp.id = a.project_id)",
+                                             NULL);
+  gint64 project_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    project_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return project_id;
+}
+
 static gboolean
 check_links (TandemStore     *self,
              TandemActivity  *activity,
@@ -1389,6 +1411,19 @@ tandem_store_save_activity (TandemStore     *self,
       if (existing == NULL)
         return 0;
       assigner_id = tandem_activity_get_assigner_id (existing);
+
+      /* A project the user may not see is not shown, not even by its id
+       * (SPEC E5); the activity stays on it unless moved to another. */
+      {
+        gint64 hidden = hidden_project_of (self, id);
+
+        if (hidden != 0)
+          {
+            tandem_activity_set_project_id (existing, hidden);
+            if (tandem_activity_get_project_id (work) == 0)
+              tandem_activity_set_project_id (work, hidden);
+          }
+      }
 
       /* SPEC E2: who sees it is the author's (or an administrator's) to change. */
       old_groups = tandem_activity_get_group_ids (existing, &n_old);

@@ -8,10 +8,15 @@
 #include "tandem-date.h"
 #include "tandem-store-private.h"
 
+/* A target list is a saved search: one the user may not see (someone
+ * else's own) is not named, nor is its id given (SPEC E5). */
+#define SEARCH_SEEN "(s.shared = 1 OR s.owner_id = (SELECT user_id FROM temp.tandem_session))"
+
 #define CAMPAIGN_COLUMNS \
-  "cm.id, cm.name, cm.starts_on, cm.ends_on, cm.search_id, cm.description, cm.created_by," \
-  " (SELECT s.name FROM saved_searches s WHERE s.id = cm.search_id" \
-  "   AND (s.shared = 1 OR s.owner_id = (SELECT user_id FROM temp.tandem_session)))," \
+  "cm.id, cm.name, cm.starts_on, cm.ends_on," \
+  " (SELECT s.id FROM saved_searches s WHERE s.id = cm.search_id AND " SEARCH_SEEN ")," \
+  " cm.description, cm.created_by," \
+  " (SELECT s.name FROM saved_searches s WHERE s.id = cm.search_id AND " SEARCH_SEEN ")," \
   " (SELECT count (*) FROM visible_activities a WHERE a.campaign_id = cm.id)," \
   " (SELECT count (*) FROM visible_projects p WHERE p.campaign_id = cm.id AND p.is_sale = 1)"
 
@@ -233,7 +238,10 @@ tandem_store_save_campaign (TandemStore     *self,
                                  " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT user_id FROM temp.tandem_session))", error);
   else
     stmt = tandem_store_prepare (self,
-                                 "UPDATE campaigns SET name = ?1, starts_on = ?2, ends_on = ?3, search_id = ?4,"
+                                 "UPDATE campaigns SET name = ?1, starts_on = ?2, ends_on = ?3,"
+                                 /* A target list the user does not see stays */
+                                 " search_id = CASE WHEN ?4 IS NULL AND NOT EXISTS (SELECT 1 FROM saved_searches s"
+                                 "   WHERE s.id = campaigns.search_id AND " SEARCH_SEEN ") THEN search_id ELSE ?4 END,"
                                  " description = ?5, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                                  " WHERE id = ?6", error);
   if (stmt == NULL)
