@@ -59,7 +59,7 @@ tandem_store_register_functions (sqlite3  *db,
                    _("Could not prepare the database: %s"), sqlite3_errmsg (db));
       return FALSE;
     }
-  return TRUE;
+  return tandem_store_register_search_rank (db, error);
 }
 
 static char *

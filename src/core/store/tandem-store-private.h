@@ -74,6 +74,9 @@ gboolean      tandem_store_visibility_set_user (TandemStore *self,
                                                 GError     **error);
 
 /* tandem-store-search.c */
+/* The search's order, an FTS5 function every connection has */
+gboolean      tandem_store_register_search_rank (sqlite3   *db,
+                                                 GError   **error);
 gboolean      tandem_store_index_record  (TandemStore   *self,
                                           TandemKind     kind,
                                           gint64         id,

@@ -54,6 +54,61 @@ static const char task_text_sql[] =
 static const char document_text_sql[] =
   "SELECT coalesce (d.title, v.file_name), ifnull (CASE WHEN d.title IS NOT NULL THEN v.file_name || char (10) END, '') || ifnull (d.email_subject || char (10), '') || ifnull (d.email_sender || char (10), '') FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version WHERE d.id = ?";
 
+/* How well a row matches, lower being better as with FTS5's own rank,
+ * read from the row alone (SPEC K1, E5). FTS5's bm25 weighs each word by
+ * how many rows of the index hold it, rows the user may not see
+ * included, so the order of the hits would tell about hidden records.
+ * Here a phrase found in the title counts ten times one in the body, and
+ * a shorter row ranks higher. */
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  int n_inst = 0, n_tokens = 0;
+  double score = 0;
+
+  if (api->xInstCount (fts, &n_inst) != SQLITE_OK ||
+      api->xColumnSize (fts, -1, &n_tokens) != SQLITE_OK)
+    {
+      sqlite3_result_error (context, "tandem_rank: cannot read the row", -1);
+      return;
+    }
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) == SQLITE_OK)
+        score += column == 0 ? 10 : 1;
+    }
+  sqlite3_result_double (context, -score / (1.0 + 0.1 * n_tokens));
+}
+
+gboolean
+tandem_store_register_search_rank (sqlite3  *db,
+                                   GError  **error)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (api == NULL || api->iVersion < 2 ||
+      api->xCreateFunction (api, "tandem_rank", NULL, rank_function, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_DATABASE,
+                   _("Could not prepare the database: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 tandem_store_unindex_record (TandemStore  *self,
                              TandemKind    kind,
@@ -293,7 +348,7 @@ tandem_store_search (TandemStore  *self,
     "         WHEN 8 THEN EXISTS (SELECT 1 FROM visible_documents d WHERE d.id = s.rowid >> 4)" \
     "         ELSE 0 END" \
     " ORDER BY " order " LIMIT ?2"
-  stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("rank") : SEARCH_SQL ("s.rowid DESC"), error);
+  stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("tandem_rank (search_index), s.rowid DESC") : SEARCH_SQL ("s.rowid DESC"), error);
 #undef SEARCH_SQL
   if (stmt == NULL)
     return NULL;
