@@ -10,6 +10,7 @@
 #include "tandem-date.h"
 #include "tandem-error.h"
 #include "tandem-cli-private.h"
+#include "tandem-report.h"
 
 /* Activities (SPEC D1–D20): adding, showing, listing and completing them,
  * their discussion and timers, the time report, the administrator's
@@ -1558,6 +1559,10 @@ tandem_cli_report_time (TandemCli  *cli,
 
   rows = tandem_store_time_report (cli->store, by, from, to, error);
   if (rows == NULL)
+    return FALSE;
+  if ((csv || cli->json) &&
+      !tandem_store_audit_export (cli->store, TANDEM_AUDIT_KIND_REPORT, TANDEM_REPORT_TIME, csv ? "CSV" : "JSON",
+                                  error))
     return FALSE;
 
   if (csv)

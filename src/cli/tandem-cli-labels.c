@@ -317,6 +317,9 @@ tandem_cli_labels (TandemCli  *cli,
       return FALSE;
     }
 
+  if (!tandem_store_audit_export (cli->store, query.campaign_id != 0 ? TANDEM_KIND_CAMPAIGN : 0,
+                                  query.campaign_id, "labels", error))
+    return FALSE;
   cursor = tandem_store_open_recipients (cli->store, &query, error);
   if (cursor == NULL)
     return FALSE;

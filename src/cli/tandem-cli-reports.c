@@ -8,6 +8,7 @@
 
 #include "tandem-error.h"
 #include "tandem-cli-private.h"
+#include "tandem-report.h"
 
 /* The sales and activity reports (SPEC J1, J2) as rows for scripts: JSON
  * (an array of row objects), CSV (one line per row, the same columns) or
@@ -37,6 +38,15 @@ typedef enum
   REPORT_ACTIVITIES,
   REPORT_TARGETS,
 } Report;
+
+/* The report of each, as the audit trail names it */
+static const TandemReportType report_types[] = {
+  [REPORT_PIPELINE] = TANDEM_REPORT_PIPELINE,
+  [REPORT_FORECAST] = TANDEM_REPORT_FORECAST,
+  [REPORT_DEVELOPMENT] = TANDEM_REPORT_DEVELOPMENT,
+  [REPORT_ACTIVITIES] = TANDEM_REPORT_ACTIVITIES,
+  [REPORT_TARGETS] = TANDEM_REPORT_TARGETS,
+};
 
 #define BY_END ((TandemReportBy) -1)
 
@@ -472,6 +482,12 @@ run_report (TandemCli  *cli,
 
   rows = read_rows (cli, report, by, from, to, seller_id, product_id, error);
   if (rows == NULL)
+    return FALSE;
+  /* A report for a file or another program is an export (the audit
+   * trail); one for the eyes is not. */
+  if ((csv || cli->json) &&
+      !tandem_store_audit_export (cli->store, TANDEM_AUDIT_KIND_REPORT, report_types[report], csv ? "CSV" : "JSON",
+                                  error))
     return FALSE;
 
   if (csv)

@@ -110,6 +110,16 @@ class Audit(CliTestCase):
         self.assertEqual(changed[0]['user'], 'Ada Admin')
         self.assertEqual(changed[0]['title'], 'Sam Seller')
 
+    def test_exports_recorded(self):
+        self.ok('report', 'pipeline', '--csv', user='sam')
+        self.ok('report', 'activities', '--from', self.today, '--to', self.today, '--json', user='sam')
+        # A report read on the screen is not an export.
+        self.ok('report', 'forecast', '--from', self.today, '--to', self.today, user='sam')
+        exported = self.entries('--action', 'exported')
+        self.assertEqual([(e['kind'], e['record_id'], e['detail'], e['user']) for e in exported],
+                         [('report', 3, 'JSON', 'Sam Seller'), ('report', 0, 'CSV', 'Sam Seller')])
+        self.assertTrue(all(e['title'] for e in exported))
+
     def test_non_admin_refused(self):
         message = self.fails('audit', '--from', self.today, '--json', user='sam')
         self.assertIn('administrator', message)

@@ -868,6 +868,16 @@ on_print_draw_page_cb (GtkPrintOperation *operation,
                                 addresses->len);
 }
 
+/* Labels leaving, in the audit trail: a campaign's, or a list's */
+static gboolean
+audit_labels (TandemLabelDialog  *self,
+              Recipients         *recipients,
+              GError            **error)
+{
+  return tandem_store_audit_export (self->store, recipients->campaign_id != 0 ? TANDEM_KIND_CAMPAIGN : 0,
+                                    recipients->campaign_id, "labels", error);
+}
+
 static void
 print_job_free (gpointer data)
 {
@@ -895,12 +905,16 @@ on_print_done_cb (GtkPrintOperation       *operation,
       g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
       if (!job->test_sheet)
         {
+          g_autoptr(GError) error = NULL;
+
           g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                  "%u label sent to the printer",
                                                                  "%u labels sent to the printer",
                                                                  job->n_labels),
                                                     job->n_labels);
 
+          if (!audit_labels (self, job->recipients, &error))
+            g_warning ("The printed labels are not in the audit trail: %s", error->message);
           set_toast (self, title, NULL, NULL, NULL);
         }
     }
@@ -1456,6 +1470,13 @@ tandem_label_dialog_export_pdf (TandemLabelDialog   *self,
   if (self->export_task != NULL || selected_template (self) == NULL)
     {
       g_task_return_new_error (outer, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("The labels are being exported already"));
+      return;
+    }
+
+  if (!audit_labels (self, self->recipients, &error))
+    {
+      show_error (self, _("Could Not Export the Labels"), error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
 

@@ -917,7 +917,13 @@ on_print_done_cb (GtkPrintOperation       *operation,
                   TandemReportsPage       *self)
 {
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      if (!tandem_store_audit_export (self->store, TANDEM_AUDIT_KIND_REPORT, self->type, "print", &error))
+        g_warning ("The printed report is not in the audit trail: %s", error->message);
+    }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
@@ -1435,6 +1441,11 @@ tandem_reports_page_export_to_file (TandemReportsPage  *self,
       g_set_error_literal (error, TANDEM_ERROR, TANDEM_ERROR_INVALID, _("The report is not ready yet"));
       return FALSE;
     }
+
+  /* In the audit trail before anything leaves */
+  if (!tandem_store_audit_export (self->store, TANDEM_AUDIT_KIND_REPORT, self->type,
+                                  format == TANDEM_REPORT_FORMAT_CSV ? "CSV" : "PDF", error))
+    return FALSE;
 
   if (format == TANDEM_REPORT_FORMAT_CSV)
     {
