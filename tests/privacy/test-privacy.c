@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "privacy-paths.h"
 
@@ -286,6 +287,92 @@ test_user (gconstpointer data)
   g_rmdir (dir);
 }
 
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* What the store keeps back (a hidden project, a hidden target list) is
+ * not lost when someone who may not see it saves the record (SPEC E2, E5) */
+static void
+test_hidden_links_stay_when_edited (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-privacy-edit-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "org.db", NULL);
+  g_autoptr(TandemStore) store = NULL;
+  PrivacyRecord *call = NULL;
+  g_autofree char *project_sql = NULL;
+  g_autofree char *search_sql = g_strdup_printf ("SELECT search_id FROM campaigns WHERE id = %" G_GINT64_FORMAT,
+                                                 org->campaign_private);
+
+  g_assert_no_error (error);
+  privacy_org_write_copy (org, path);
+  for (guint i = 0; i < org->records->len; i++)
+    {
+      PrivacyRecord *record = g_ptr_array_index (org->records, i);
+
+      if (record->kind == PRIVACY_ACTIVITY && record->project != NULL
+          && privacy_org_sees (org, PRIVACY_LEO, record) && !privacy_org_sees (org, PRIVACY_LEO, record->project))
+        call = record;
+    }
+  g_assert_nonnull (call);
+  project_sql = g_strdup_printf ("SELECT project_id FROM activities WHERE id = %" G_GINT64_FORMAT, call->id);
+
+  /* Leo performs a call on a project he may not see: no project id for him */
+  store = open_as (path, PRIVACY_LEO);
+  {
+    g_autoptr(TandemActivity) activity = tandem_store_get_activity (store, call->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tandem_activity_get_project_id (activity), ==, 0);
+    tandem_activity_set_description (activity, "Called, left a message");
+    g_assert_cmpint (tandem_store_save_activity (store, activity, &error), ==, call->id);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (sql_int (path, project_sql), ==, call->project->id);
+
+  /* The administrator edits Sanna's campaign whose target list is hers */
+  store = open_as (path, PRIVACY_ADA);
+  {
+    g_autoptr(TandemCampaign) campaign = tandem_store_get_campaign (store, org->campaign_private, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tandem_campaign_get_search_id (campaign), ==, 0);
+    tandem_campaign_set_description (campaign, "Moved to spring");
+    g_assert_cmpint (tandem_store_save_campaign (store, campaign, &error), ==, org->campaign_private);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (sql_int (path, search_sql), ==, org->private_search);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+
+        g_unlink (child);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +386,7 @@ main (int   argc,
                    test_every_store_function_is_placed);
   g_test_add_func ("/privacy/E5/readme-lists-every-read-path", test_readme_lists_every_read_path);
   org = privacy_org_build (NULL);
+  g_test_add_func ("/privacy/E2-E5/hidden-links-stay-when-edited", test_hidden_links_stay_when_edited);
   for (int u = 0; u < PRIVACY_N_USERS; u++)
     {
       g_autofree char *name = g_strdup_printf ("/privacy/E1-E5/as-%s", org->users[u].login);
