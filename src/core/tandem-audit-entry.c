@@ -262,6 +262,8 @@ tandem_audit_entry_dup_detail_label (TandemAuditEntry *self)
     { "name", NC_("audit detail", "Name") },
     { "enabled", NC_("audit detail", "Account enabled") },
     { "disabled", NC_("audit detail", "Account disabled") },
+    /* Translators: what changed of a document, in the audit trail */
+    { "version", NC_("audit detail", "New version") },
     /* Translators: how something was exported, in the audit trail */
     { "labels", NC_("audit detail", "Label sheet") },
     { "print", NC_("audit detail", "Printed") },

@@ -134,6 +134,22 @@ add_activity (Fixture          *f,
   return id;
 }
 
+static gint64
+add_document (Fixture          *f,
+              const char       *file_name,
+              TandemVisibility  visibility)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4 SECRET-CONTENT", 23);
+  gint64 id;
+
+  id = tandem_store_add_document (f->db.store, TANDEM_KIND_COMPANY, f->company, file_name, "application/pdf",
+                                  bytes, NULL, visibility, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 /* Raw SQL on the file with a connection of its own, as another program
  * would; returns the SQLite result code. */
 static int
@@ -346,7 +362,9 @@ test_hidden_titles_E (Fixture       *f,
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(TandemTask) task = NULL;
   TandemAuditFilter filter = filter_any ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4 SECRET-CONTENT", 23);
   gint64 open_note, private_note, group_note, private_activity, open_activity, project_id, task_id;
+  gint64 private_document, open_document;
 
   test_sign_in (&f->db, "bea");
   open_note = add_note (f, f->company, "Open note OPEN-1\nsecond line", TANDEM_VISIBILITY_EVERYONE);
@@ -363,6 +381,11 @@ test_hidden_titles_E (Fixture       *f,
   task_id = tandem_store_save_task (f->db.store, task, &error);
   g_assert_no_error (error);
   g_assert_true (tandem_store_audit_export (f->db.store, TANDEM_KIND_NOTE, private_note, "PDF", &error));
+  g_assert_no_error (error);
+  private_document = add_document (f, "SECRET-DOCUMENT-offer.pdf", TANDEM_VISIBILITY_PRIVATE);
+  open_document = add_document (f, "OPEN-3-brochure.pdf", TANDEM_VISIBILITY_EVERYONE);
+  g_assert_cmpuint (tandem_store_add_document_version (f->db.store, private_document, "SECRET-DOCUMENT-offer-2.pdf",
+                                                       "application/pdf", bytes, NULL, &error), ==, 2);
   g_assert_no_error (error);
 
   test_sign_in (&f->db, TEST_ADMIN_LOGIN);
@@ -382,6 +405,14 @@ test_hidden_titles_E (Fixture       *f,
                                                            private_activity)));
   g_assert_null (tandem_audit_entry_get_title (find_entry (entries, TANDEM_AUDIT_CREATED, TANDEM_KIND_PROJECT, project_id)));
   g_assert_null (tandem_audit_entry_get_title (find_entry (entries, TANDEM_AUDIT_CREATED, TANDEM_KIND_TASK, task_id)));
+  g_assert_null (tandem_audit_entry_get_title (find_entry (entries, TANDEM_AUDIT_CREATED, TANDEM_KIND_DOCUMENT,
+                                                           private_document)));
+  g_assert_cmpstr (tandem_audit_entry_get_detail (find_entry (entries, TANDEM_AUDIT_CHANGED, TANDEM_KIND_DOCUMENT,
+                                                              private_document)), ==, "version");
+  g_assert_cmpstr (tandem_audit_entry_get_title (find_entry (entries, TANDEM_AUDIT_CREATED, TANDEM_KIND_DOCUMENT,
+                                                             open_document)), ==, "OPEN-3-brochure.pdf");
+  /* Reading an e-mail's headers on adding is not a change */
+  g_assert_null (find_entry (entries, TANDEM_AUDIT_CHANGED, TANDEM_KIND_DOCUMENT, open_document));
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -522,7 +553,7 @@ test_triggers_present (Fixture       *f,
 {
   static const char * const tables[] = {
     "companies", "people", "notes", "activities", "projects", "project_tasks", "campaigns",
-    "users", "teams", "contact_groups",
+    "users", "teams", "contact_groups", "documents",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

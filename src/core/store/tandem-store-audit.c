@@ -40,6 +40,9 @@
   "   WHEN 5 THEN " TITLE_OF ("temp.visible_projects", "name") \
   "   WHEN 6 THEN " TITLE_OF ("temp.visible_tasks", "title") \
   "   WHEN 7 THEN " TITLE_OF ("main.campaigns", "name") \
+  "   WHEN 8 THEN (SELECT coalesce (r.title, (SELECT v.file_name FROM main.document_versions v" \
+  "                  WHERE v.document_id = r.id AND v.number = r.current_version))" \
+  "                FROM temp.visible_documents r WHERE r.id = l.record_id AND r.created_at <= l.at)" \
   "   WHEN 101 THEN " TITLE_OF ("main.users", "name") \
   "   WHEN 102 THEN (SELECT r.name FROM main.teams r WHERE r.id = l.record_id)" \
   "   WHEN 103 THEN (SELECT r.name FROM main.contact_groups r WHERE r.id = l.record_id)" \

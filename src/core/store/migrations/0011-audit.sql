@@ -189,6 +189,31 @@ BEGIN
   VALUES (tandem_session_user (), tandem_session_user_name (), 'purged', 6, OLD.id);
 END;
 
+-- A document (0009-documents.sql): a new version is a change, with
+-- "version" as its detail. Reading an e-mail's headers after adding it
+-- is not a change of the document.
+CREATE TRIGGER audit_documents_insert AFTER INSERT ON documents
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id)
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'created', 8, NEW.id);
+END;
+CREATE TRIGGER audit_documents_update
+  AFTER UPDATE OF title, visibility, current_version, deleted, company_id, person_id, project_id, activity_id
+  ON documents
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
+  VALUES (tandem_session_user (), tandem_session_user_name (),
+          CASE WHEN NEW.deleted > OLD.deleted THEN 'deleted'
+               WHEN NEW.deleted < OLD.deleted THEN 'restored' ELSE 'changed' END,
+          8, NEW.id,
+          CASE WHEN NEW.current_version <> OLD.current_version THEN 'version' END);
+END;
+CREATE TRIGGER audit_documents_delete AFTER DELETE ON documents
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id)
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'purged', 8, OLD.id);
+END;
+
 -- Records without a "deleted" flag: removing the row is "deleted".
 
 CREATE TRIGGER audit_campaigns_insert AFTER INSERT ON campaigns
