@@ -9,6 +9,7 @@
 #include "tandem-business-id.h"
 #include "tandem-company-card-private.h"
 #include "tandem-contact-groups-group.h"
+#include "tandem-documents-group.h"
 #include "tandem-fields-group.h"
 #include "tandem-notes-group.h"
 #include "tandem-sale-dialog.h"
@@ -45,6 +46,7 @@ struct _TandemCompanyCard
   AdwPreferencesGroup *projects_group;
   TandemActivitiesGroup *activities_group;
   TandemNotesGroup    *notes_group;
+  TandemDocumentsGroup *documents_group;
 
   GPtrArray           *role_rows;
   GPtrArray           *people_rows;
@@ -399,6 +401,8 @@ tandem_company_card_sync (TandemCard *card)
                                                TANDEM_KIND_COMPANY, id);
       tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_COMPANY, id);
+      tandem_documents_group_set_parent (self->documents_group, tandem_card_get_store (card),
+                                         TANDEM_KIND_COMPANY, id);
     }
 }
 
@@ -499,6 +503,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   g_type_ensure (TANDEM_TYPE_CONTACT_GROUPS_GROUP);
   g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
+  g_type_ensure (TANDEM_TYPE_DOCUMENTS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/tandem-company-card.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemCompanyCard, name)
@@ -530,6 +535,7 @@ tandem_company_card_class_init (TandemCompanyCardClass *klass)
   CHILD (projects_group);
   CHILD (activities_group);
   CHILD (notes_group);
+  CHILD (documents_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_add_person_clicked_cb);
   gtk_widget_class_install_action (widget_class, "card.new-sale", NULL, new_project_action);
@@ -543,6 +549,8 @@ tandem_company_card_init (TandemCompanyCard *self)
   self->people_rows = g_ptr_array_new ();
   self->project_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Files dropped anywhere on the card become its documents (G1). */
+  tandem_documents_group_accept_drops_on (self->documents_group, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -584,6 +592,13 @@ tandem_company_card_get_notes_group (TandemCompanyCard *self)
 {
   g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
   return self->notes_group;
+}
+
+TandemDocumentsGroup *
+tandem_company_card_get_documents_group (TandemCompanyCard *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COMPANY_CARD (self), NULL);
+  return self->documents_group;
 }
 
 guint

@@ -8,6 +8,7 @@
 #include "tandem-activities-group.h"
 #include "tandem-contact-groups-group.h"
 #include "tandem-fields-group.h"
+#include "tandem-documents-group.h"
 #include "tandem-notes-group.h"
 #include "tandem-person-card-private.h"
 
@@ -36,6 +37,7 @@ struct _TandemPersonCard
   TandemFieldsGroup *additional_group;
   TandemActivitiesGroup *activities_group;
   TandemNotesGroup  *notes_group;
+  TandemDocumentsGroup *documents_group;
 
   gint64             shown_id;
 };
@@ -199,6 +201,8 @@ tandem_person_card_sync (TandemCard *card)
                                                TANDEM_KIND_PERSON, id);
       tandem_activities_group_set_parent (self->activities_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
       tandem_notes_group_set_parent (self->notes_group, tandem_card_get_store (card), TANDEM_KIND_PERSON, id);
+      tandem_documents_group_set_parent (self->documents_group, tandem_card_get_store (card),
+                                         TANDEM_KIND_PERSON, id);
     }
 }
 
@@ -275,6 +279,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   g_type_ensure (TANDEM_TYPE_CONTACT_GROUPS_GROUP);
   g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
+  g_type_ensure (TANDEM_TYPE_DOCUMENTS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/tandem-person-card.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemPersonCard, name)
@@ -297,6 +302,7 @@ tandem_person_card_class_init (TandemPersonCardClass *klass)
   CHILD (additional_group);
   CHILD (activities_group);
   CHILD (notes_group);
+  CHILD (documents_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_company_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_company_popover_show_cb);
@@ -309,6 +315,8 @@ static void
 tandem_person_card_init (TandemPersonCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Files dropped anywhere on the card become its documents (G1). */
+  tandem_documents_group_accept_drops_on (self->documents_group, GTK_WIDGET (self));
 }
 
 GtkWidget *

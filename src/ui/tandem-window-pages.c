@@ -9,6 +9,7 @@
 #include "tandem-calendar-view.h"
 #include "tandem-campaigns-page.h"
 #include "tandem-day-plan-page.h"
+#include "tandem-documents-page.h"
 #include "tandem-groups-page.h"
 #include "tandem-notifications-popover.h"
 #include "tandem-pipeline-page.h"
@@ -24,7 +25,7 @@
  * The activity pages of the main window (SPEC D4, D13, D16–D19): Start,
  * Day Plan, Calendar, To Complete and Seller's View, beside the registers
  * of companies and people; and the sales pages (SPEC H, J): Pipeline,
- * Projects and Reports. Each page has its own header bar; activity and
+ * Projects and Reports; and every document (SPEC G1). Each page has its own header bar; activity and
  * project cards open in windows of their own.
  */
 
@@ -56,6 +57,7 @@ static const PageInfo pages[] = {
   { "campaigns",   N_("Campaigns"),      (PageNew) tandem_campaigns_page_new, TRUE },
   { "pipeline",    N_("Pipeline"),       (PageNew) tandem_pipeline_page_new, TRUE },
   { "projects",    N_("Projects"),       (PageNew) tandem_projects_page_new, TRUE },
+  { "documents",   N_("Documents"),      (PageNew) tandem_documents_page_new, TRUE },
   { "reports",     N_("Reports"),        (PageNew) tandem_reports_page_new, TRUE },
 };
 
@@ -90,6 +92,8 @@ row_of_page (TandemWindow *self,
     return self->pipeline_row;
   if (g_strcmp0 (name, "projects") == 0)
     return self->projects_row;
+  if (g_strcmp0 (name, "documents") == 0)
+    return self->documents_row;
   if (g_strcmp0 (name, "reports") == 0)
     return self->reports_row;
   return NULL;
@@ -157,6 +161,28 @@ on_open_project_cb (TandemWindow *self,
 }
 
 static void
+on_open_parent_cb (TandemWindow *self,
+                   int           kind,
+                   gint64        id)
+{
+  switch (kind)
+    {
+    case TANDEM_KIND_COMPANY:
+    case TANDEM_KIND_PERSON:
+      tandem_window_open_record (self, kind, id, 0);
+      break;
+    case TANDEM_KIND_PROJECT:
+      tandem_window_open_project (self, id);
+      break;
+    case TANDEM_KIND_ACTIVITY:
+      tandem_window_open_activity (self, id, 0);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
 on_show_notifications_cb (TandemWindow *self)
 {
   /* The bell is in the sidebar: a folded window shows it first. */
@@ -203,6 +229,8 @@ build_page (TandemWindow   *self,
 
   if (TANDEM_IS_PIPELINE_PAGE (content) || TANDEM_IS_PROJECTS_PAGE (content))
     g_signal_connect_object (content, "open-project", G_CALLBACK (on_open_project_cb), self, G_CONNECT_SWAPPED);
+  else if (TANDEM_IS_DOCUMENTS_PAGE (content))
+    g_signal_connect_object (content, "open-parent", G_CALLBACK (on_open_parent_cb), self, G_CONNECT_SWAPPED);
   else if (TANDEM_IS_CALENDAR_VIEW (content))
     {
       g_signal_connect_object (content, "open-occurrence", G_CALLBACK (on_open_occurrence_cb), self, G_CONNECT_SWAPPED);

@@ -35,6 +35,7 @@ struct _TandemWindow
   GtkListBoxRow      *campaigns_row;
   GtkListBoxRow      *pipeline_row;
   GtkListBoxRow      *projects_row;
+  GtkListBoxRow      *documents_row;
   GtkListBoxRow      *reports_row;
   AdwWindowTitle     *list_title;
   GtkWidget          *add_button;

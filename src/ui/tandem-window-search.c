@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-document-actions.h"
 #include "tandem-window-private.h"
 
 /* One search field for companies, people and notes (SPEC K1). */
@@ -105,6 +106,7 @@ bind_hit_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *snippet = gtk_widget_get_next_sibling (subtitle);
   g_autofree char *markup = tandem_window_snippet_markup (tandem_search_hit_get_snippet (hit));
   g_autofree char *note_on = NULL;
+  g_autofree char *document_on = NULL;
 
   switch (tandem_search_hit_get_kind (hit))
     {
@@ -136,6 +138,17 @@ bind_hit_row_cb (GtkSignalListItemFactory *factory,
         gtk_label_set_text (GTK_LABEL (subtitle), tandem_search_hit_get_parent_name (hit));
       else
         gtk_label_set_text (GTK_LABEL (subtitle), _("Task"));
+      break;
+    case TANDEM_KIND_DOCUMENT:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "folder-documents-symbolic");
+      if (tandem_search_hit_get_parent_name (hit) != NULL)
+        {
+          /* Translators: a search result: a document on a company, person, project or activity */
+          document_on = g_strdup_printf (_("Document on %s"), tandem_search_hit_get_parent_name (hit));
+          gtk_label_set_text (GTK_LABEL (subtitle), document_on);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (subtitle), _("Document"));
       break;
     case TANDEM_KIND_NOTE:
     case TANDEM_KIND_NONE:
@@ -201,6 +214,9 @@ on_result_activated_cb (TandemWindow *self,
                                tandem_search_hit_get_parent_id (hit), tandem_search_hit_get_id (hit));
   else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_ACTIVITY)
     tandem_window_open_activity (self, tandem_search_hit_get_id (hit), 0);
+  else if (tandem_search_hit_get_kind (hit) == TANDEM_KIND_DOCUMENT)
+    /* A document found is opened, checked, with its usual application. */
+    tandem_document_actions_open (GTK_WIDGET (self), self->store, tandem_search_hit_get_id (hit), 0);
   else
     tandem_window_open_record (self, tandem_search_hit_get_kind (hit), tandem_search_hit_get_id (hit), 0);
 }

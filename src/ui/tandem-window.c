@@ -771,6 +771,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   CHILD (campaigns_row);
   CHILD (pipeline_row);
   CHILD (projects_row);
+  CHILD (documents_row);
   CHILD (reports_row);
   CHILD (list_title);
   CHILD (add_button);

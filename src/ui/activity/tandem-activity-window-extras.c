@@ -3,12 +3,12 @@
 
 /* The parts of the activity card that live beside the activity's own
  * fields: the discussion (D10), reminders (D11), the stopwatch (D8), and
- * files and links (D12). All but the reminders need a saved activity. */
+ * documents (G1) and links (D12). All but the reminders need a saved
+ * activity. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "tandem-activity-window-private.h"
 
@@ -462,62 +462,22 @@ toggle_timer_action (GtkWidget  *widget,
   refresh_stopwatch (self);
 }
 
-/* Files and links (D12) ------------------------------------------------------ */
+/* Documents (G1) and links (D12) --------------------------------------------- */
 
 static void refresh_attachments (TandemActivityWindow *self);
 
 static void
-open_attachment (TandemActivityWindow *self,
-                 TandemAttachment     *attachment)
+open_link (TandemActivityWindow *self,
+           TandemAttachment     *attachment)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-
-  if (!tandem_attachment_get_is_file (attachment))
-    {
-      gtk_show_uri (GTK_WINDOW (self), tandem_attachment_get_url (attachment), GDK_CURRENT_TIME);
-      return;
-    }
-
-  /* A damaged file (its checksum does not match) is refused by the store. */
-  data = tandem_store_get_attachment_data (self->store, tandem_attachment_get_id (attachment), &error);
-  if (data == NULL)
-    {
-      tandem_activity_window_show_error (self, error->message);
-      return;
-    }
-
-  dir = g_build_filename (g_get_user_cache_dir (), "tandem", "attachments", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot create the folder %s: %s"), dir, g_strerror (errno));
-
-      tandem_activity_window_show_error (self, message);
-      return;
-    }
-  base = g_path_get_basename (tandem_attachment_get_title (attachment));
-  g_strdelimit (base, "/\\:", '_');
-  name = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", tandem_attachment_get_id (attachment), base);
-  path = g_build_filename (dir, name, NULL);
-  if (!g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error))
-    {
-      tandem_activity_window_show_error (self, error->message);
-      return;
-    }
-  uri = g_filename_to_uri (path, NULL, NULL);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_WINDOW (self), tandem_attachment_get_url (attachment), GDK_CURRENT_TIME);
 }
 
 static void
 on_open_attachment_clicked_cb (GtkButton            *button,
                                TandemActivityWindow *self)
 {
-  open_attachment (self, g_object_get_data (G_OBJECT (button), "attachment"));
+  open_link (self, g_object_get_data (G_OBJECT (button), "attachment"));
 }
 
 static void
@@ -544,9 +504,7 @@ on_remove_attachment_clicked_cb (GtkButton            *button,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Remove “%s”?"), tandem_attachment_get_title (attachment));
-  adw_message_dialog_set_body (dialog, tandem_attachment_get_is_file (attachment)
-                                       ? _("The file is removed from the activity for good.")
-                                       : _("The link is removed from the activity for good."));
+  adw_message_dialog_set_body (dialog, _("The link is removed from the activity for good."));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -576,6 +534,7 @@ attachment_button (TandemActivityWindow *self,
   return button;
 }
 
+/* The links; files are documents, in the Documents section. */
 static void
 refresh_attachments (TandemActivityWindow *self)
 {
@@ -583,11 +542,14 @@ refresh_attachments (TandemActivityWindow *self)
   g_autoptr(GError) error = NULL;
   gboolean saved = is_saved (self);
 
+  tandem_documents_group_set_parent (self->documents_group, self->store, TANDEM_KIND_ACTIVITY,
+                                     tandem_activity_window_get_id (self));
+
   clear_list (self->attachments_list);
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), saved);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attach_button), saved);
+  gtk_widget_set_sensitive (self->attach_button, saved);
   adw_preferences_group_set_description (self->files_group,
-                                         saved ? NULL : _("Files and links can be added once the activity is saved"));
+                                         saved ? NULL : _("Links can be added once the activity is saved"));
   if (!saved)
     return;
 
@@ -600,29 +562,18 @@ refresh_attachments (TandemActivityWindow *self)
   for (guint i = 0; i < attachments->len; i++)
     {
       TandemAttachment *attachment = g_ptr_array_index (attachments, i);
-      gboolean is_file = tandem_attachment_get_is_file (attachment);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
 
-      if (is_file)
-        {
-          g_autofree char *type = g_content_type_get_description (tandem_attachment_get_content_type (attachment)
-                                                                  ? tandem_attachment_get_content_type (attachment)
-                                                                  : "application/octet-stream");
-          g_autofree char *size = g_format_size (tandem_attachment_get_size (attachment));
+      if (tandem_attachment_get_is_file (attachment))
+        continue;
 
-          /* Translators: a file's type and size, "PDF document, 1.2 MB" */
-          subtitle = g_strdup_printf (_("%s, %s"), type, size);
-        }
-      else
-        subtitle = g_strdup (tandem_attachment_get_url (attachment));
-
+      row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_attachment_get_title (attachment));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tandem_attachment_get_url (attachment));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), is_file ? "text-x-generic-symbolic" : "insert-link-symbolic");
-      /* Translators: accessible names of buttons; %s is a file or link title */
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "insert-link-symbolic");
+      /* Translators: accessible names of buttons; %s is a link's title */
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  attachment_button (self, attachment, "document-open-symbolic", _("Open"),
                                                     _("Open “%s”"), G_CALLBACK (on_open_attachment_clicked_cb)));
@@ -633,95 +584,14 @@ refresh_attachments (TandemActivityWindow *self)
     }
 }
 
-typedef struct
-{
-  TandemActivityWindow *self;
-  gint64                activity_id;
-} FileLoad;
-
-static void
-on_file_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  FileLoad *load = data;
-  TandemActivityWindow *self = load->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autofree char *guessed = NULL;
-  g_autofree char *mime = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot read “%s”: %s"), name, error->message);
-
-      tandem_activity_window_show_error (self, message);
-      goto out;
-    }
-
-  guessed = g_content_type_guess (name, (const guchar *) contents, length, NULL);
-  mime = g_content_type_get_mime_type (guessed);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (tandem_store_add_activity_file (self->store, load->activity_id, name, mime ? mime : guessed, bytes, &error) == 0)
-    tandem_activity_window_show_error (self, error->message);
-  else if (tandem_activity_window_get_id (self) == load->activity_id)
-    refresh_attachments (self);
-
-out:
-  g_object_unref (load->self);
-  g_free (load);
-}
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog      *chooser,
-                             int                   response,
-                             TandemActivityWindow *self)
-{
-  g_autoptr(GListModel) files = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          FileLoad *load = g_new0 (FileLoad, 1);
-
-          load->self = g_object_ref (self);
-          load->activity_id = tandem_activity_window_get_id (self);
-          g_file_load_contents_async (file, NULL, on_file_loaded_cb, load);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
 void
 tandem_activity_window_choose_files (TandemActivityWindow *self)
 {
-  GtkFileChooserNative *chooser;
-
   g_return_if_fail (TANDEM_IS_ACTIVITY_WINDOW (self));
 
   if (!is_saved (self))
     return;
-  chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-add_file_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  tandem_activity_window_choose_files (TANDEM_ACTIVITY_WINDOW (widget));
+  tandem_documents_group_choose_files (self->documents_group);
 }
 
 static char *
@@ -833,7 +703,9 @@ tandem_activity_window_init_extras (TandemActivityWindow *self)
 {
   gtk_list_box_set_placeholder (self->messages_list, placeholder_label (_("No messages yet")));
   gtk_list_box_set_placeholder (self->reminders_list, placeholder_label (_("No reminders")));
-  gtk_list_box_set_placeholder (self->attachments_list, placeholder_label (_("No files or links yet")));
+  gtk_list_box_set_placeholder (self->attachments_list, placeholder_label (_("No links yet")));
+  /* Files dropped anywhere on the card become its documents (G1). */
+  tandem_documents_group_accept_drops_on (self->documents_group, GTK_WIDGET (self->toast_overlay));
   g_signal_connect_object (self->message_row, "entry-activated", G_CALLBACK (on_message_activated_cb), self, 0);
   build_reminder_popover (self);
 }
@@ -845,7 +717,6 @@ tandem_activity_window_class_init_extras (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "card.add-reminder", "i", add_reminder_action);
   gtk_widget_class_install_action (widget_class, "card.add-custom-reminder", NULL, add_custom_reminder_action);
   gtk_widget_class_install_action (widget_class, "card.toggle-timer", NULL, toggle_timer_action);
-  gtk_widget_class_install_action (widget_class, "card.add-file", NULL, add_file_action);
   gtk_widget_class_install_action (widget_class, "card.add-link", NULL, add_link_action);
 }
 

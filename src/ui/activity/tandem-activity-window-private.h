@@ -4,6 +4,7 @@
 #include "tandem-activity-window.h"
 #include "tandem-checklist-row.h"
 #include "tandem-date-time-row.h"
+#include "tandem-documents-group.h"
 #include "tandem-record-picker.h"
 #include "tandem-recurrence-editor.h"
 
@@ -11,7 +12,7 @@ G_BEGIN_DECLS
 
 /* Shared by tandem-activity-window.c (the form, saving, the card menu)
  * and tandem-activity-window-extras.c (discussion, reminders, stopwatch,
- * files and links). The UI tests use only the functions at the end. */
+ * documents and links). The UI tests use only the functions at the end. */
 struct _TandemActivityWindow
 {
   AdwWindow               parent_instance;
@@ -90,7 +91,8 @@ struct _TandemActivityWindow
   GtkButton              *stopwatch_button;
   AdwActionRow           *tracked_row;
   AdwPreferencesGroup    *files_group;
-  GtkMenuButton          *attach_button;
+  GtkWidget              *attach_button;
+  TandemDocumentsGroup   *documents_group;
   GtkListBox             *attachments_list;
 
   /* Other */
@@ -147,6 +149,7 @@ void         tandem_activity_window_class_init_extras (GtkWidgetClass       *wid
 /* Fills the parts that exist only once saved, and the reminders. */
 void         tandem_activity_window_load_extras       (TandemActivityWindow *self);
 void         tandem_activity_window_refresh_reminders (TandemActivityWindow *self);
+/* Asks for files to add as documents, once the activity is saved. */
 void         tandem_activity_window_choose_files      (TandemActivityWindow *self);
 void         tandem_activity_window_dispose_extras    (TandemActivityWindow *self);
 

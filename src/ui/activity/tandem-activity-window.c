@@ -1995,6 +1995,7 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
 
   g_type_ensure (TANDEM_TYPE_CHECKLIST_ROW);
   g_type_ensure (TANDEM_TYPE_DATE_TIME_ROW);
+  g_type_ensure (TANDEM_TYPE_DOCUMENTS_GROUP);
   g_type_ensure (TANDEM_TYPE_RECORD_PICKER);
   g_type_ensure (TANDEM_TYPE_RECURRENCE_EDITOR);
 
@@ -2060,6 +2061,7 @@ tandem_activity_window_class_init (TandemActivityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, files_group);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, attach_button);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, attachments_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, documents_group);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, needs_completing_switch);
   gtk_widget_class_bind_template_child (widget_class, TandemActivityWindow, follow_up_row);
 

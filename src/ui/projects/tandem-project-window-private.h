@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tandem-activities-group.h"
+#include "tandem-documents-group.h"
 #include "tandem-notes-group.h"
 #include "tandem-project-window.h"
 
@@ -14,6 +15,7 @@ AdwPreferencesGroup   *tandem_project_window_get_team_group         (TandemProje
 AdwPreferencesGroup   *tandem_project_window_get_tasks_group        (TandemProjectWindow *self);
 TandemActivitiesGroup *tandem_project_window_get_activities_group   (TandemProjectWindow *self);
 TandemNotesGroup      *tandem_project_window_get_notes_group        (TandemProjectWindow *self);
+TandemDocumentsGroup  *tandem_project_window_get_documents_group    (TandemProjectWindow *self);
 guint                  tandem_project_window_get_n_members          (TandemProjectWindow *self);
 /* The tasks listed; 0 for someone outside the team. */
 guint                  tandem_project_window_get_n_tasks            (TandemProjectWindow *self);

@@ -48,6 +48,7 @@ struct _TandemProjectWindow
   AdwPreferencesGroup   *tasks_group;
   TandemActivitiesGroup *activities_group;
   TandemNotesGroup      *notes_group;
+  TandemDocumentsGroup  *documents_group;
 
   TandemStore           *store;
   gint64                 project_id;
@@ -1159,6 +1160,7 @@ tandem_project_window_class_init (TandemProjectWindowClass *klass)
   g_type_ensure (TANDEM_TYPE_ACTIVITIES_GROUP);
   g_type_ensure (TANDEM_TYPE_CHECKLIST_ROW);
   g_type_ensure (TANDEM_TYPE_NOTES_GROUP);
+  g_type_ensure (TANDEM_TYPE_DOCUMENTS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tandemcrm/Tandem/projects/tandem-project-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemProjectWindow, name)
@@ -1189,6 +1191,7 @@ tandem_project_window_class_init (TandemProjectWindowClass *klass)
   CHILD (tasks_group);
   CHILD (activities_group);
   CHILD (notes_group);
+  CHILD (documents_group);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "project.edit", NULL, edit_action);
@@ -1212,6 +1215,8 @@ tandem_project_window_init (TandemProjectWindow *self)
   g_autoptr(GtkStringList) visibilities = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Files dropped anywhere on the project become its documents (G1). */
+  tandem_documents_group_accept_drops_on (self->documents_group, GTK_WIDGET (self->toast_overlay));
 
   if (g_once_init_enter (&css_loaded))
     {
@@ -1271,6 +1276,7 @@ tandem_project_window_new (GtkWindow    *parent,
   fill_groups (self);
   tandem_activities_group_set_parent (self->activities_group, store, TANDEM_KIND_PROJECT, project_id);
   tandem_notes_group_set_parent (self->notes_group, store, TANDEM_KIND_PROJECT, project_id);
+  tandem_documents_group_set_parent (self->documents_group, store, TANDEM_KIND_PROJECT, project_id);
   tandem_project_window_reload (self);
   return self;
 }
@@ -1345,6 +1351,13 @@ TandemActivitiesGroup *
 tandem_project_window_get_activities_group (TandemProjectWindow *self)
 {
   return self->activities_group;
+}
+
+TandemDocumentsGroup *
+tandem_project_window_get_documents_group (TandemProjectWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT_WINDOW (self), NULL);
+  return self->documents_group;
 }
 
 TandemNotesGroup *
