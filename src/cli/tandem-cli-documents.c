@@ -662,6 +662,10 @@ tandem_cli_doc_get (TandemCli  *cli,
   data = tandem_store_read_document (cli->store, id, number, &version, error);
   if (data == NULL)
     return FALSE;
+  /* Only a document the user may read gets this far; it is in the audit
+   * trail before it leaves. */
+  if (!tandem_store_audit_export (cli->store, TANDEM_KIND_DOCUMENT, id, "document", error))
+    return FALSE;
 
   if (file == NULL)
     {

@@ -120,6 +120,19 @@ class Audit(CliTestCase):
                          [('report', 3, 'JSON', 'Sam Seller'), ('report', 0, 'CSV', 'Sam Seller')])
         self.assertTrue(all(e['title'] for e in exported))
 
+    def test_document_saved_copy_recorded(self):
+        path = os.path.join(self.tmp.name, 'SECRET-offer.txt')
+        with open(path, 'w') as f:
+            f.write('SECRET-CONTENT of the offer\n')
+        doc = self.new_id('doc', 'add', '--company', str(self.acme), '--private', path, user='sam')
+        self.ok('doc', 'get', str(doc), '--out', os.path.join(self.tmp.name, 'copy.txt'), user='sam')
+        exported = self.entries('--action', 'exported')
+        self.assertEqual([(e['kind'], e['record_id'], e['detail'], e['user']) for e in exported],
+                         [('document', doc, 'document', 'Sam Seller')])
+        # Private to Sam: the administrator reads neither its name nor its content.
+        self.assertIsNone(exported[0]['title'])
+        self.assertNotIn('SECRET', self.ok('audit', '--from', self.today, '--json'))
+
     def test_non_admin_refused(self):
         message = self.fails('audit', '--from', self.today, '--json', user='sam')
         self.assertIn('administrator', message)
