@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -263,6 +264,25 @@ safe_file_name (const char *name)
       base = g_strdup ("document");
     }
   return base;
+}
+
+/* "Pekka Mäkinen" of "Pekka Mäkinen <pekka@acme.example>"; the address
+ * when there is no name. */
+static char *
+sender_name (const char *sender)
+{
+  const char *open = strchr (sender, '<');
+  g_autofree char *name = NULL;
+
+  if (open == NULL || open == sender)
+    return g_strdup (sender);
+  name = g_strstrip (g_strndup (sender, open - sender));
+  if (*name == '"' && strlen (name) > 1 && name[strlen (name) - 1] == '"')
+    {
+      name[strlen (name) - 1] = '\0';
+      memmove (name, name + 1, strlen (name));
+    }
+  return *name ? g_steal_pointer (&name) : g_strdup (sender);
 }
 
 static void
@@ -698,7 +718,7 @@ tandem_document_actions_describe (TandemDocument *document)
       if (subject && *subject && g_strcmp0 (subject, tandem_document_get_title (document)) != 0)
         g_ptr_array_add (parts, g_strdup (subject));
       if (sender && *sender)
-        g_ptr_array_add (parts, g_strdup (sender));
+        g_ptr_array_add (parts, sender_name (sender));
       if (date)
         g_ptr_array_add (parts, date);
       if (parts->len == 0 && file_name)
