@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-audit-window.h"
 #include "tandem-backup-actions.h"
 #include "tandem-preferences-window.h"
 #include "tandem-reminder-service.h"
@@ -312,6 +313,7 @@ tandem_application_activate (GApplication *application)
           return;
         }
       tandem_backup_install (GTK_APPLICATION (self), self->store);
+      tandem_audit_window_install_action (GTK_APPLICATION (self), self->store);
     }
 
   if (tandem_store_get_user (self->store) != NULL)
