@@ -3,8 +3,8 @@
 /* SPEC G1, G2, E1, E5 in the UI: documents added through the store show
  * on the company card and on the Documents page, whose filters narrow
  * the list; a document the user may not see is neither listed nor
- * counted; export writes the exact bytes and a damaged document is
- * refused with a message and nothing written; files dropped onto the
+ * counted; export writes the exact bytes and is in the audit trail, and
+ * a damaged document is refused with a message and nothing written; files dropped onto the
  * card's Documents section are added with the visibility chosen. */
 
 #include <sqlite3.h>
@@ -261,6 +261,24 @@ has_documents (gpointer data)
   return tandem_documents_group_get_n_documents (args[0]) == GPOINTER_TO_UINT (args[1]);
 }
 
+static guint
+n_exports (UiFixture *fixture,
+           gint64     document_id)
+{
+  TandemAuditFilter filter = { 0, };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  filter.action = TANDEM_AUDIT_EXPORTED;
+  filter.kind = TANDEM_KIND_DOCUMENT;
+  entries = tandem_store_list_audit (fixture->store, &filter, NULL, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    n += tandem_audit_entry_get_record_id (g_ptr_array_index (entries, i)) == document_id;
+  return n;
+}
+
 /* Tests -------------------------------------------------------------------- */
 
 /* G1, E1, E5: the card and the page list what Sam may see, and nothing
@@ -414,6 +432,11 @@ test_export_and_damage (UiFixture     *fixture,
   g_assert_error (error, TANDEM_ERROR, TANDEM_ERROR_DAMAGED);
   g_assert_null (private_copy);
   g_clear_error (&error);
+
+  /* The export is in the audit trail; the refused ones are not. */
+  sign_in_as (fixture->store, "admin");
+  g_assert_cmpuint (n_exports (fixture, id), ==, 1);
+  sign_in_as (fixture->store, "sam");
 
   /* Opening it shows the same message. */
   gtk_window_destroy (GTK_WINDOW (find_message_dialog ("Document Is Damaged")));

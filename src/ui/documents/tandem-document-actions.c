@@ -946,6 +946,13 @@ tandem_document_actions_export_to (GtkWidget   *from,
       return FALSE;
     }
 
+  /* An export is in the audit trail before the content leaves. */
+  if (!tandem_store_audit_export (store, TANDEM_KIND_DOCUMENT, document_id, "document", &error))
+    {
+      show_message (from, error->message);
+      return FALSE;
+    }
+
   where = g_file_get_parse_name (file);
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &error))
