@@ -262,6 +262,12 @@ tandem_audit_entry_dup_detail_label (TandemAuditEntry *self)
     { "name", NC_("audit detail", "Name") },
     { "enabled", NC_("audit detail", "Account enabled") },
     { "disabled", NC_("audit detail", "Account disabled") },
+    /* Translators: a user's second factor (authenticator codes), in the audit trail */
+    { "two-step-on", NC_("audit detail", "Two-step sign-in switched on") },
+    { "two-step-off", NC_("audit detail", "Two-step sign-in switched off") },
+    { "two-step-new-key", NC_("audit detail", "New key for two-step sign-in") },
+    { "two-step-required", NC_("audit detail", "Two-step sign-in required") },
+    { "two-step-not-required", NC_("audit detail", "Two-step sign-in no longer required") },
     /* Translators: what changed of a document, in the audit trail */
     { "version", NC_("audit detail", "New version") },
     /* Translators: how something was exported, in the audit trail */

@@ -282,6 +282,58 @@ test_user_changes (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->db.path, sql), ==, 0);
 }
 
+/* The second factor switched on and off, and required of a user and a
+ * group, without its key anywhere in the trail; using codes is not a
+ * change. */
+static void
+test_second_factor (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *sql = NULL;
+  TandemAuditFilter filter = filter_any ();
+  static const char * const expected[] = { "two-step-off", "two-step-not-required", "two-step-required", "two-step-on" };
+
+  codes = tandem_store_second_factor_enable (f->db.store, "bea", &uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_set_user_requires_second_factor (f->db.store, f->bea, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_set_user_requires_second_factor (f->db.store, f->bea, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_set_group_requires_second_factor (f->db.store, f->sales, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_second_factor_disable (f->db.store, "bea", NULL, &error));
+  g_assert_no_error (error);
+
+  filter.kind = TANDEM_AUDIT_KIND_USER;
+  filter.action = TANDEM_AUDIT_CHANGED;
+  users = list_all (f, &filter);
+  g_assert_cmpuint (users->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < users->len; i++)
+    {
+      g_assert_cmpstr (tandem_audit_entry_get_detail (g_ptr_array_index (users, i)), ==, expected[i]);
+      g_assert_cmpint (tandem_audit_entry_get_record_id (g_ptr_array_index (users, i)), ==, f->bea);
+    }
+  filter.kind = TANDEM_AUDIT_KIND_GROUP;
+  groups = list_all (f, &filter);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (tandem_audit_entry_get_detail (g_ptr_array_index (groups, 0)), ==, "two-step-required");
+
+  /* The key was in the enrolment link; it is nowhere in the trail */
+  secret = g_strdup (strstr (uri, "secret=") + strlen ("secret="));
+  if (strchr (secret, '&') != NULL)
+    *strchr (secret, '&') = '\0';
+  g_assert_cmpuint (strlen (secret), >=, 16);
+  sql = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE instr (coalesce (detail, '') || coalesce (user_name, ''),"
+                         " '%s') > 0", secret);
+  g_assert_cmpint (test_sql_int (f->db.path, sql), ==, 0);
+}
+
 /* Nothing edits the trail: not another program with the file open, not a
  * store bug. Updates, deletes and replacing a row all fail, and every
  * row is still there afterwards. */
@@ -567,6 +619,8 @@ test_triggers_present (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->db.path, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"
                                  " AND tbl_name = 'visibility_changes' AND name LIKE 'audit_%'"), ==, 1);
   g_assert_cmpint (test_sql_int (f->db.path, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"
+                                 " AND tbl_name = 'user_totp' AND name LIKE 'audit_%'"), ==, 3);
+  g_assert_cmpint (test_sql_int (f->db.path, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"
                                  " AND tbl_name = 'audit_log'"), ==, 3);
 }
 
@@ -604,6 +658,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/audit/each-action-recorded", test_each_action_recorded);
   ADD ("/audit/user-changes", test_user_changes);
+  ADD ("/audit/second-factor-A2", test_second_factor);
   ADD ("/audit/cannot-be-edited", test_cannot_be_edited);
   ADD ("/audit/admins-only", test_admins_only);
   ADD ("/audit/hidden-titles-E1-E4-E5", test_hidden_titles_E);

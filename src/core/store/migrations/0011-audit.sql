@@ -239,16 +239,41 @@ BEGIN
   INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id)
   VALUES (tandem_session_user (), tandem_session_user_name (), 'created', 101, NEW.id);
 END;
-CREATE TRIGGER audit_users_update AFTER UPDATE OF name, role, active, password_hash ON users
+CREATE TRIGGER audit_users_update AFTER UPDATE OF name, role, active, password_hash, totp_required ON users
   WHEN NEW.name IS NOT OLD.name OR NEW.role IS NOT OLD.role OR NEW.active IS NOT OLD.active
-       OR NEW.password_hash IS NOT OLD.password_hash
+       OR NEW.password_hash IS NOT OLD.password_hash OR NEW.totp_required IS NOT OLD.totp_required
 BEGIN
   INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
   VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 101, NEW.id,
           CASE WHEN NEW.password_hash IS NOT OLD.password_hash THEN 'password'
                WHEN NEW.active IS NOT OLD.active THEN CASE WHEN NEW.active THEN 'enabled' ELSE 'disabled' END
+               WHEN NEW.totp_required IS NOT OLD.totp_required
+                 THEN CASE WHEN NEW.totp_required THEN 'two-step-required' ELSE 'two-step-not-required' END
                WHEN NEW.role IS NOT OLD.role THEN 'role'
                ELSE 'name' END);
+END;
+
+-- A user's second factor (0010-second-factor.sql) switched on or off, or
+-- given a new key; never the key itself. Using a code is not a change.
+CREATE TRIGGER audit_user_totp_insert AFTER INSERT ON user_totp
+  WHEN NEW.secret IS NOT NULL
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 101, NEW.user_id, 'two-step-on');
+END;
+CREATE TRIGGER audit_user_totp_update AFTER UPDATE OF secret ON user_totp
+  WHEN NEW.secret IS NOT OLD.secret
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 101, NEW.user_id,
+          CASE WHEN NEW.secret IS NULL THEN 'two-step-off'
+               WHEN OLD.secret IS NULL THEN 'two-step-on' ELSE 'two-step-new-key' END);
+END;
+CREATE TRIGGER audit_user_totp_delete AFTER DELETE ON user_totp
+  WHEN OLD.secret IS NOT NULL
+BEGIN
+  INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 101, OLD.user_id, 'two-step-off');
 END;
 CREATE TRIGGER audit_users_delete AFTER DELETE ON users
 BEGIN
@@ -261,11 +286,13 @@ BEGIN
   INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id)
   VALUES (tandem_session_user (), tandem_session_user_name (), 'created', 102, NEW.id);
 END;
-CREATE TRIGGER audit_teams_update AFTER UPDATE ON teams
-  WHEN NEW.name IS NOT OLD.name
+CREATE TRIGGER audit_teams_update AFTER UPDATE OF name, totp_required ON teams
+  WHEN NEW.name IS NOT OLD.name OR NEW.totp_required IS NOT OLD.totp_required
 BEGIN
   INSERT INTO audit_log (user_id, user_name, action, record_kind, record_id, detail)
-  VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 102, NEW.id, 'name');
+  VALUES (tandem_session_user (), tandem_session_user_name (), 'changed', 102, NEW.id,
+          CASE WHEN NEW.name IS NOT OLD.name THEN 'name'
+               WHEN NEW.totp_required THEN 'two-step-required' ELSE 'two-step-not-required' END);
 END;
 CREATE TRIGGER audit_teams_delete AFTER DELETE ON teams
 BEGIN
