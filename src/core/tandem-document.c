@@ -303,7 +303,13 @@ const char *
 tandem_document_get_title (TandemDocument *self)
 {
   g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
-  return self->title != NULL ? self->title : self->file_name;
+  /* Without a title of its own an e-mail goes by its subject, any other
+   * document by its file name. */
+  if (self->title != NULL)
+    return self->title;
+  if (self->is_email && self->email_subject != NULL && self->email_subject[0] != '\0')
+    return self->email_subject;
+  return self->file_name;
 }
 
 void

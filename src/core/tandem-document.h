@@ -35,7 +35,8 @@ const char       *tandem_document_get_parent_name   (TandemDocument   *self);
 /* TRUE when the parent is a sales project (SPEC H1). */
 gboolean          tandem_document_get_parent_is_sale (TandemDocument  *self);
 
-/* What lists show; the file name unless someone gave it a title.
+/* What lists show: the title someone gave it, else an e-mail's subject,
+ * else the file name.
  * tandem_record_get_title () returns the same. */
 const char       *tandem_document_get_title         (TandemDocument   *self);
 void              tandem_document_set_title         (TandemDocument   *self,

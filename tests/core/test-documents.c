@@ -529,6 +529,16 @@ test_email_documents_and_filters_G1 (Fixture       *f,
   g_assert_cmpstr (tandem_document_get_email_subject (document), ==, "Tarjouspyyntö shelving");
   g_assert_cmpstr (tandem_document_get_email_sender (document), ==, "Liisa Meikäläinen <liisa@virtanen.example>");
   g_assert_cmpstr (tandem_document_get_email_date (document), ==, "2026-11-03T09:00:00Z");
+  /* Without a title of its own it goes by its subject, not "request.eml",
+   * and saving it unchanged keeps it following the subject. */
+  g_assert_cmpstr (tandem_document_get_title (document), ==, "Tarjouspyyntö shelving");
+  g_assert_true (tandem_store_update_document (f->db.store, document, &error));
+  g_assert_no_error (error);
+  g_clear_object (&document);
+  document = tandem_store_get_document (f->db.store, mail, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_document_get_title (document), ==, "Tarjouspyyntö shelving");
+  g_assert_cmpstr (tandem_document_get_file_name (document), ==, "request.eml");
 
   /* A broken header never fails the add. */
   bad = tandem_store_add_document (f->db.store, TANDEM_KIND_PERSON, f->person, "broken.eml", "message/rfc822",

@@ -665,9 +665,12 @@ tandem_store_update_document (TandemStore     *self,
       return FALSE;
     }
 
-  /* A title that is the file name, or none, follows the file name. */
+  /* A title that is what the document goes by without one (the file
+   * name, or an e-mail's subject), or none, keeps following it. */
   title = g_strstrip (g_strdup (tandem_document_get_title (document) ? tandem_document_get_title (document) : ""));
-  if (g_strcmp0 (title, tandem_document_get_file_name (existing)) == 0)
+  if (g_strcmp0 (title, tandem_document_get_file_name (existing)) == 0 ||
+      (tandem_document_get_is_email (existing) &&
+       g_strcmp0 (title, tandem_document_get_email_subject (existing)) == 0))
     title[0] = '\0';
 
   if (!tandem_store_begin (self, error))
