@@ -323,7 +323,8 @@ test_many_matches (TestDb        *db,
   gint64 company;
 
   test_sign_in (db, "anna");
-  company = test_add_company (db, "Zebra Oy");
+  /* The oldest company, and the best match for "z" by far. */
+  company = test_add_company (db, "Zebra Zoo Zone Oy");
   g_assert_true (tandem_store_begin (db->store, &error));
   for (guint i = 0; i < 2500; i++)
     {
@@ -358,6 +359,15 @@ test_many_matches (TestDb        *db,
       g_assert_cmpint (tandem_search_hit_get_kind (hit), ==, TANDEM_KIND_COMPANY);
       g_assert_null (strstr (plain, "secret"));
     }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Carl may see 61 matches, too few to leave ranking out: the best one
+   * comes first, as if Anna's 2500 private notes did not exist; their
+   * number does not switch him to the newest-first order (E5). */
+  hits = tandem_store_search (db->store, "z", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 5);
+  g_assert_cmpint (tandem_search_hit_get_id (g_ptr_array_index (hits, 0)), ==, company);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   /* All 61 companies, no more, though 2561 records match. */

@@ -310,46 +310,67 @@ tandem_store_search (TandemStore  *self,
   if (match == NULL)
     return g_steal_pointer (&hits);
 
+  /* Whether the search row aliased "s" is of a record the user may see:
+   * visibility is decided by the views, row by row, before any LIMIT. */
+#define ROW_VISIBLE \
+    "CASE s.rowid & 15" \
+    "  WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 4)" \
+    "  WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 4)" \
+    "  WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 4)" \
+    "  WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 4)" \
+    "  WHEN 5 THEN EXISTS (SELECT 1 FROM visible_projects p WHERE p.id = s.rowid >> 4)" \
+    "  WHEN 6 THEN EXISTS (SELECT 1 FROM visible_tasks t WHERE t.id = s.rowid >> 4)" \
+    "  WHEN 8 THEN EXISTS (SELECT 1 FROM visible_documents d WHERE d.id = s.rowid >> 4)" \
+    "  ELSE 0 END"
+
   /* Ranking computes a score for every match before the best ones can be
    * picked, which for the first letters typed means most of the register.
    * Nobody reads tens of thousands of hits: while there are more than
    * RANKED_MATCHES, the newest visible ones are shown, found without
    * sorting; from there on (usually the third or fourth letter), the best
-   * ones first. */
-  stmt = tandem_store_prepare (self,
-                               "SELECT count(*) FROM (SELECT 1 FROM search_index"
-                               " WHERE search_index MATCH ?1 LIMIT ?2)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, RANKED_MATCHES + 1);
-  rc = sqlite3_step (stmt);
-  ranked = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) <= RANKED_MATCHES;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+   * ones first. Only matches the user may see count, so that which order
+   * is used says nothing about hidden records; they are counted only when
+   * all the matches together are more than RANKED_MATCHES, since fewer
+   * matches hold fewer visible ones. */
+  ranked = TRUE;
+  for (guint pass = 0; pass < 2 && ranked; pass++)
     {
-      tandem_store_set_db_error (self, error);
-      return NULL;
+      stmt = tandem_store_prepare (self,
+                                   pass == 0
+                                   ? "SELECT count(*) FROM (SELECT 1 FROM search_index"
+                                     " WHERE search_index MATCH ?1 LIMIT ?2)"
+                                   : "SELECT count(*) FROM (SELECT 1 FROM search_index s"
+                                     " WHERE search_index MATCH ?1 AND " ROW_VISIBLE " LIMIT ?2)",
+                                   error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, RANKED_MATCHES + 1);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          tandem_store_set_db_error (self, error);
+          return NULL;
+        }
+      if (sqlite3_column_int (stmt, 0) <= RANKED_MATCHES)
+        {
+          sqlite3_reset (stmt);
+          break;
+        }
+      sqlite3_reset (stmt);
+      ranked = pass == 0;
     }
 
-  /* Visibility is decided by the views, row by row, before LIMIT. */
 #define SEARCH_SQL(order) \
     "SELECT s.rowid, s.title," \
     "       snippet (search_index, -1, char (1), char (2), '…', 12)" \
     " FROM search_index s" \
-    " WHERE search_index MATCH ?1" \
-    "   AND CASE s.rowid & 15" \
-    "         WHEN 1 THEN EXISTS (SELECT 1 FROM visible_companies c WHERE c.id = s.rowid >> 4)" \
-    "         WHEN 2 THEN EXISTS (SELECT 1 FROM visible_people p WHERE p.id = s.rowid >> 4)" \
-    "         WHEN 3 THEN EXISTS (SELECT 1 FROM visible_notes n WHERE n.id = s.rowid >> 4)" \
-    "         WHEN 4 THEN EXISTS (SELECT 1 FROM visible_activities a WHERE a.id = s.rowid >> 4)" \
-    "         WHEN 5 THEN EXISTS (SELECT 1 FROM visible_projects p WHERE p.id = s.rowid >> 4)" \
-    "         WHEN 6 THEN EXISTS (SELECT 1 FROM visible_tasks t WHERE t.id = s.rowid >> 4)" \
-    "         WHEN 8 THEN EXISTS (SELECT 1 FROM visible_documents d WHERE d.id = s.rowid >> 4)" \
-    "         ELSE 0 END" \
+    " WHERE search_index MATCH ?1 AND " ROW_VISIBLE \
     " ORDER BY " order " LIMIT ?2"
   stmt = tandem_store_prepare (self, ranked ? SEARCH_SQL ("tandem_rank (search_index), s.rowid DESC") : SEARCH_SQL ("s.rowid DESC"), error);
 #undef SEARCH_SQL
+#undef ROW_VISIBLE
   if (stmt == NULL)
     return NULL;
 
