@@ -169,7 +169,8 @@ run (const char *path,
             g_autofree char *name = g_strdup_printf ("crash-%s.txt", marker);
             g_autoptr(GBytes) data = file_content (marker, n, &sha256);
 
-            id = tandem_store_add_activity_file (store, activity_id, name, "text/plain", data, &error);
+            id = tandem_store_add_document (store, TANDEM_KIND_ACTIVITY, activity_id, name, "text/plain", data,
+                                            NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error);
             if (id == 0)
               fail (error);
             ack ("file", id, marker, sha256);

@@ -643,7 +643,8 @@ add_attachment (PrivacyOrg    *org,
       g_autofree char *content = g_strdup_printf ("Offer text %s", record->marker);
       g_autoptr(GBytes) data = g_bytes_new (content, strlen (content));
 
-      record->id = tandem_store_add_activity_file (org->store, activity->id, name, "text/plain", data, &error);
+      record->id = tandem_store_add_document (org->store, TANDEM_KIND_ACTIVITY, activity->id, name, "text/plain", data,
+                                              NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, &error);
     }
   else
     {

@@ -588,7 +588,7 @@ read_attachment_data (PrivacyCtx *ctx,
       record = g_ptr_array_index (ctx->org->records, i);
       if (record->kind != PRIVACY_DOCUMENT && record->kind != PRIVACY_ATTACHMENT)
         continue;
-      data = tandem_store_get_attachment_data (ctx->store, record->id, &error);
+      data = tandem_store_read_document (ctx->store, record->id, 0, NULL, &error);
       text = data ? g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data)) : NULL;
       put_text (out, "attachment", text, error);
     }
@@ -1440,7 +1440,7 @@ const PrivacyReadPath privacy_read_paths[] = {
   { "activity-cards", "tandem_store_get_activity tandem_store_list_messages tandem_store_list_attachments"
     " tandem_store_list_visibility_changes tandem_store_get_tracked_seconds"
     " tandem_store_format_activity_report", read_activity_cards },
-  { "activity-files", "tandem_store_get_attachment_data", read_attachment_data },
+  { "activity-files", "tandem_store_read_document", read_attachment_data },
   { "occurrence-cards", "tandem_store_get_occurrence_activity", read_occurrence_cards },
   { "project-cards", "tandem_store_get_project tandem_store_list_project_members tandem_store_list_tasks"
     " tandem_store_list_notes tandem_store_list_visibility_changes tandem_store_is_project_member",
@@ -1537,7 +1537,6 @@ const PrivacyNotReadPath privacy_not_read_paths[] = {
   { "tandem_store_start_timer", WRITE },
   { "tandem_store_stop_timer", WRITE },
   { "tandem_store_add_activity_link", WRITE },
-  { "tandem_store_add_activity_file", WRITE },
   { "tandem_store_delete_attachment", WRITE },
   { "tandem_store_set_sales_target", WRITE },
   { "tandem_store_save_stage", WRITE },

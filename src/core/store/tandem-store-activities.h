@@ -193,27 +193,15 @@ GPtrArray      *tandem_store_time_report          (TandemStore      *self,
                                                    GError          **error);
 
 /* Links (D12), on saved activities the user may see. Files on an activity
- * are documents (tandem-store-documents.h): add_activity_file adds one
- * that follows the activity's visibility and returns its document id, and
- * get_attachment_data reads a document's current version; both remain
- * for callers still moving to tandem_store_add_document () and
- * tandem_store_read_document (). list_attachments lists the links. */
+ * are documents on it (tandem_store_add_document () with
+ * TANDEM_KIND_ACTIVITY). list_attachments lists the links. */
 gint64          tandem_store_add_activity_link    (TandemStore      *self,
                                                    gint64            activity_id,
                                                    const char       *title,
                                                    const char       *url,
                                                    GError          **error);
-gint64          tandem_store_add_activity_file    (TandemStore      *self,
-                                                   gint64            activity_id,
-                                                   const char       *file_name,
-                                                   const char       *content_type,
-                                                   GBytes           *data,
-                                                   GError          **error);
 GPtrArray      *tandem_store_list_attachments     (TandemStore      *self,
                                                    gint64            activity_id,
-                                                   GError          **error);
-GBytes         *tandem_store_get_attachment_data  (TandemStore      *self,
-                                                   gint64            attachment_id,
                                                    GError          **error);
 gboolean        tandem_store_delete_attachment    (TandemStore      *self,
                                                    gint64            attachment_id,

@@ -1149,21 +1149,6 @@ tandem_store_add_activity_link (TandemStore  *self,
                             NULL, NULL, NULL, error);
 }
 
-/* Files of activities are documents on the activity (SPEC G1). */
-gint64
-tandem_store_add_activity_file (TandemStore  *self,
-                                gint64        activity_id,
-                                const char   *file_name,
-                                const char   *content_type,
-                                GBytes       *data,
-                                GError      **error)
-{
-  g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
-
-  return tandem_store_add_document (self, TANDEM_KIND_ACTIVITY, activity_id, file_name, content_type,
-                                    data, NULL, TANDEM_VISIBILITY_EVERYONE, NULL, 0, error);
-}
-
 static gpointer
 load_attachment (TandemStore  *self,
                  sqlite3_stmt *stmt)
@@ -1211,16 +1196,6 @@ set_attachment_not_found (GError **error)
   g_set_error (error, TANDEM_ERROR, TANDEM_ERROR_NOT_FOUND,
                _("The attachment no longer exists"));
   return FALSE;
-}
-
-GBytes *
-tandem_store_get_attachment_data (TandemStore  *self,
-                                  gint64        attachment_id,
-                                  GError      **error)
-{
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-
-  return tandem_store_read_document (self, attachment_id, 0, NULL, error);
 }
 
 gboolean
